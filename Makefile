@@ -1,0 +1,75 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Build driver of the kdump series.  It is not copied into the kernel.
+#
+#   make demo              crash an x86_64 guest and show what crash saw
+#   make check             every test, both architectures
+#   make check REFERENCE=1 the same tests on the untouched upstream kernel
+#   make kernel-arm64      one kernel; see bench/kernel.sh
+#
+# Everything is built under build/.  Kernel builds never run in parallel.
+
+ARCHES ?= x86_64 arm64
+
+# Which tree the tests run: "project" (the series applied) or "reference"
+# (upstream 6.1 untouched).  The project's subsystem has not landed yet, so
+# reference is the default for now.
+MODE ?= reference
+ifneq ($(REFERENCE),)
+MODE := reference
+endif
+
+B      := $(CURDIR)/build
+ST     := tools/testing/selftests/kdump
+TOOLS  := $(B)/tools
+debarch = $(if $(filter arm64,$(1)),arm64,amd64)
+kbuild  = $(B)/out/$(MODE)-$(1)
+testdir = $(B)/test/$(MODE)-$(1)
+
+# Debian packages unpacked for each guest: its userspace, and for arm64
+# the arm64 judges that run under qemu-aarch64-static.
+SYSROOT_PKGS_x86_64 := busybox-static kexec-tools
+SYSROOT_PKGS_arm64  := busybox-static kexec-tools crash makedumpfile
+
+.NOTPARALLEL:
+.PHONY: all deps tree tools check demo clean \
+	$(foreach a,x86_64 arm64,kernel-$(a) sysroot-$(a) initramfs-$(a))
+
+all: check
+
+deps:
+	@bench/deps.sh
+
+tree: deps
+	@bench/mktree.sh $(MODE)
+
+kernel-%: tree
+	@bench/kernel.sh $(MODE) $*
+
+sysroot-%: deps
+	@bench/sysroot.sh $(call debarch,$*) $(B)/sysroot/$* $(SYSROOT_PKGS_$*)
+
+initramfs-%: kernel-% sysroot-%
+	@mkdir -p $(call testdir,$*)
+	@bench/initramfs.sh $(B)/sysroot/$* $(ST)/guest/crash.init \
+		$(call kbuild,$*)/kernel-image $(call testdir,$*)/crash.cpio.gz
+
+tools: deps
+	@$(MAKE) -s -C $(ST)/validator O=$(TOOLS)
+
+crash_suite = crash_$(1)=KDUMP_TOOLS=$(TOOLS) KDUMP_SYSROOT=$(B)/sysroot/$(1) \
+	$(ST)/kdump_crash.sh $(1) $(call kbuild,$(1)) \
+	$(call testdir,$(1))/crash.cpio.gz $(call testdir,$(1))/crash
+
+check: tools $(ARCHES:%=initramfs-%)
+	@echo "# kdump selftests, $(MODE) tree"
+	@$(ST)/run_tests.sh \
+		"validator=$(MAKE) -s -C $(ST)/validator O=$(TOOLS) test" \
+		$(foreach a,$(ARCHES),"$(call crash_suite,$(a))")
+
+demo: tools initramfs-x86_64
+	@bench/demo.sh $(call kbuild,x86_64) $(call testdir,x86_64)/crash \
+		"$(call crash_suite,x86_64)"
+
+clean:
+	rm -rf $(B)/out $(B)/test $(TOOLS)

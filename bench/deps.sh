@@ -1,0 +1,39 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Install the Debian packages the bench needs, if any are missing.
+# Runs as root on Debian bookworm; a no-op when everything is present.
+set -euo pipefail
+
+host_pkgs="make gcc libc6-dev bc flex bison libssl-dev libelf-dev xz-utils
+	   cpio kmod patch rsync ccache linux-source-6.1
+	   gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu
+	   qemu-system-x86 qemu-system-arm qemu-user-static
+	   makedumpfile crash"
+
+missing=()
+for p in $host_pkgs; do
+	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null |
+		grep -q '^install ok installed$' || missing+=("$p")
+done
+
+# The arm64 guest userspace and the arm64 judges are arm64 .deb files.
+need_update=0
+if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+	dpkg --add-architecture arm64
+	need_update=1
+fi
+apt-cache show busybox-static:arm64 >/dev/null 2>&1 || need_update=1
+
+if [ ${#missing[@]} -eq 0 ] && [ $need_update -eq 0 ]; then
+	exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+	echo "deps.sh: missing ${missing[*]}; run as root to install" >&2
+	exit 1
+fi
+echo "deps.sh: installing ${missing[*]:-(package lists only)}"
+apt-get update -q >/dev/null
+[ ${#missing[@]} -eq 0 ] ||
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+		--no-install-recommends "${missing[@]}" >/dev/null

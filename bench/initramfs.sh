@@ -1,0 +1,69 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Build a guest initramfs:
+#   bench/initramfs.sh SYSROOT INIT KERNEL OUT
+# The archive holds busybox, kexec with the shared libraries it needs (the
+# ELF NEEDED closure, resolved inside SYSROOT), INIT as /init, and in /boot
+# the capture kernel KERNEL and the capture initramfs (the same files
+# without /boot), so that one image serves both kernels.
+set -euo pipefail
+
+sysroot=$(realpath "$1")
+init=$(realpath "$2")
+kernel=$(realpath "$3")
+out=$(realpath -m "$4")
+work=$out.d
+
+libdirs="lib/x86_64-linux-gnu usr/lib/x86_64-linux-gnu
+	 lib/aarch64-linux-gnu usr/lib/aarch64-linux-gnu lib usr/lib"
+
+# Copy a file from the sysroot into the image at the same path.
+copy_in() {
+	mkdir -p "$work/$(dirname "$1")"
+	cp -L "$sysroot/$1" "$work/$1"
+}
+
+find_lib() {
+	local d
+
+	for d in $libdirs; do
+		[ -e "$sysroot/$d/$1" ] && { echo "$d/$1"; return 0; }
+	done
+	echo "initramfs.sh: $1 not found in $sysroot" >&2
+	return 1
+}
+
+# Copy a dynamically linked program and, recursively, its libraries.
+copy_closure() {
+	local file=$1 lib path interp
+
+	[ -e "$work/$file" ] && return 0
+	copy_in "$file"
+	interp=$(readelf -l "$sysroot/$file" |
+		 sed -n 's/.*interpreter: \(.*\)]/\1/p')
+	[ -z "$interp" ] || copy_in "${interp#/}"
+	for lib in $(readelf -d "$sysroot/$file" |
+		     sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+		path=$(find_lib "$lib")
+		copy_closure "$path"
+	done
+}
+
+pack() {
+	(cd "$1" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) |
+		gzip -n -9 > "$2"
+}
+
+rm -rf "$work"
+mkdir -p "$work"/{bin,sbin,proc,sys,dev,tmp,boot}
+copy_in bin/busybox
+install -m 0755 "$init" "$work/init"
+pack "$work" "$out.capture"
+
+copy_closure sbin/kexec
+mv "$out.capture" "$work/boot/capture.cpio.gz"
+cp "$kernel" "$work/boot/kernel"
+pack "$work" "$out"
+rm -rf "$work"
+echo "initramfs.sh: $out ($(du -h "$out" | cut -f1))"

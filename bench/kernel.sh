@@ -1,0 +1,65 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Build one selftest kernel: bench/kernel.sh MODE ARCH
+#   MODE  reference | project   (which tree under build/trees/)
+#   ARCH  x86_64 | arm64
+# Output goes to build/out/MODE-ARCH (kbuild O= directory).  The .config is
+# allnoconfig plus the selftest fragments; it is regenerated only when the
+# fragments change, so an edit to one source file rebuilds only that file.
+set -euo pipefail
+
+mode=$1
+arch=$2
+top=$(cd "$(dirname "$0")/.." && pwd)
+src=$top/build/trees/$mode
+out=$top/build/out/$mode-$arch
+frag_dir=$top/tools/testing/selftests/kdump
+
+case $arch in
+x86_64)	karch=x86_64; cross=; image=arch/x86/boot/bzImage ;;
+arm64)	karch=arm64; cross=aarch64-linux-gnu-; image=arch/arm64/boot/Image ;;
+*)	echo "kernel.sh: unknown arch '$arch'" >&2; exit 2 ;;
+esac
+
+[ -d "$src" ] || { echo "kernel.sh: no tree $src" >&2; exit 2; }
+mkdir -p "$out"
+
+kmake() {
+	make -s -C "$src" O="$out" ARCH=$karch CROSS_COMPILE=$cross \
+		CC="ccache ${cross}gcc" HOSTCC="ccache gcc" "$@"
+}
+
+# Every option the fragment asks for must survive Kconfig's dependency
+# resolution; a silently dropped option would make the kernel meaningless.
+check_config() {
+	local line name want bad=0
+
+	while read -r line; do
+		case $line in CONFIG_*=*) ;; *) continue ;; esac
+		name=${line%%=*}
+		want=${line#*=}
+		if [ "$want" = n ]; then
+			grep -q "^$name=" "$out/.config" || continue
+		else
+			grep -qx "$line" "$out/.config" && continue
+		fi
+		echo "kernel.sh: $name=$want did not stick in $mode-$arch" >&2
+		bad=1
+	done < "$out/fragment.config"
+	return $bad
+}
+
+cat "$frag_dir/config" "$frag_dir/config.$arch" > "$out/fragment.config.new"
+if ! cmp -s "$out/fragment.config.new" "$out/fragment.config" ||
+   [ ! -f "$out/.config" ]; then
+	mv "$out/fragment.config.new" "$out/fragment.config"
+	kmake KCONFIG_ALLCONFIG="$out/fragment.config" allnoconfig
+	check_config
+else
+	rm -f "$out/fragment.config.new"
+fi
+
+kmake -j"$(nproc)" vmlinux "$(basename $image)"
+ln -sf "$out/$image" "$out/kernel-image"
+echo "kernel.sh: $mode-$arch: $out/$image"

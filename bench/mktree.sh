@@ -1,0 +1,100 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Make the two kernel trees under build/trees from Debian's linux-source-6.1:
+#   bench/mktree.sh reference   the tarball, untouched
+#   bench/mktree.sh project     reference + patches/series applied
+#                               + the files in patches/removed deleted
+#                               + the project's overlay copied in
+# The project tree is rebuilt from reference only when the patches or the
+# removal list change; cp -a keeps timestamps, so kbuild then recompiles
+# only what a patch touched.  Overlay files are synced by timestamp, so an
+# edit to one project file rebuilds one file.
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+trees=$top/build/trees
+tarball=/usr/src/linux-source-6.1.tar.xz
+overlay_dirs="kernel arch fs include Documentation tools"
+
+make_reference() {
+	[ -f "$trees/reference/.unpacked" ] && return 0
+	rm -rf "$trees/reference" "$trees/linux-source-6.1"
+	mkdir -p "$trees"
+	tar -xJf "$tarball" -C "$trees"
+	mv "$trees/linux-source-6.1" "$trees/reference"
+	touch "$trees/reference/.unpacked"
+}
+
+# Hash of everything that shapes the project tree besides the overlay.
+base_key() {
+	cat "$top/patches/series" "$top/patches/removed" \
+	    $(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' \
+		  -e "s|^|$top/patches/|" "$top/patches/series") |
+		sha256sum | cut -d' ' -f1
+}
+
+apply_patches() {
+	local p
+
+	for p in $(sed -e 's/#.*//' "$top/patches/series"); do
+		if ! patch -d "$trees/project" -p1 -s --batch --forward \
+			-i "$top/patches/$p"; then
+			echo "mktree.sh: patch $p does not apply" >&2
+			exit 1
+		fi
+	done
+}
+
+remove_manifest() {
+	local f
+
+	for f in $(sed -e 's/#.*//' "$top/patches/removed"); do
+		if [ ! -e "$trees/project/$f" ]; then
+			echo "mktree.sh: patches/removed names $f," \
+			     "which upstream does not have" >&2
+			exit 1
+		fi
+		rm -f "$trees/project/$f"
+	done
+}
+
+make_project_base() {
+	local key
+
+	key=$(base_key)
+	[ "$(cat "$trees/project/.base" 2>/dev/null)" = "$key" ] && return 0
+	echo "mktree.sh: making build/trees/project"
+	rm -rf "$trees/project"
+	cp -a "$trees/reference" "$trees/project"
+	apply_patches
+	remove_manifest
+	rm -f "$trees/project/.overlay"
+	echo "$key" > "$trees/project/.base"
+}
+
+# Copy the overlay; a file dropped from the overlay since the last sync
+# gets its upstream version back (or disappears if upstream has none).
+sync_overlay() {
+	local list=$trees/project/.overlay f
+
+	(cd "$top" && git ls-files --cached --others --exclude-standard \
+		$overlay_dirs) | grep -v '/\.gitkeep$' |
+		LC_ALL=C sort > "$list.new"
+	if [ -f "$list" ]; then
+		LC_ALL=C comm -23 "$list" "$list.new" | while read -r f; do
+			rm -f "$trees/project/$f"
+			[ -e "$trees/reference/$f" ] &&
+				cp -a "$trees/reference/$f" "$trees/project/$f"
+		done
+	fi
+	(cd "$top" && rsync -a --files-from="$list.new" . "$trees/project/")
+	mv "$list.new" "$list"
+}
+
+make_reference
+case ${1:-} in
+reference) ;;
+project) make_project_base; sync_overlay ;;
+*) echo "usage: mktree.sh reference|project" >&2; exit 2 ;;
+esac

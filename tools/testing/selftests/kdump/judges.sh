@@ -1,0 +1,64 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# The real tools that judge a dump: makedumpfile 1.7.2 and crash 8.0.2 from
+# Debian.  On x86_64 they run natively; for arm64 the Debian arm64 builds
+# run under qemu-aarch64-static inside an arm64 sysroot (KDUMP_SYSROOT).
+# Sourced, never run.
+
+# tool ARCH NAME ARGS...: run makedumpfile or crash built for ARCH.
+tool() {
+	local arch=$1 name=$2 path
+
+	shift 2
+	case $name in
+	makedumpfile) path=/usr/sbin/makedumpfile ;;
+	crash) path=/usr/bin/crash ;;
+	esac
+	if [ "$arch" = x86_64 ]; then
+		"$path" "$@"
+	else
+		qemu-aarch64-static -L "$KDUMP_SYSROOT" \
+			"$KDUMP_SYSROOT$path" "$@"
+	fi
+}
+
+# judge_makedumpfile ARCH VMCORE DIR: compressed, filtered dump.
+judge_makedumpfile() {
+	rm -f "$3/dumpfile"
+	tool "$1" makedumpfile -c -d 31 "$2" "$3/dumpfile" \
+		> "$3/makedumpfile.txt" 2>&1 &&
+	[ -s "$3/dumpfile" ]
+}
+
+# judge_dmesg ARCH VMCORE DIR PATTERN: the dead kernel's log holds PATTERN.
+judge_dmesg() {
+	rm -f "$3/dmesg.txt"
+	tool "$1" makedumpfile --dump-dmesg "$2" "$3/dmesg.txt" \
+		> "$3/makedumpfile-dmesg.txt" 2>&1 || return 1
+	cat "$3/dmesg.txt" >> "$3/makedumpfile-dmesg.txt"
+	grep -q "$4" "$3/dmesg.txt"
+}
+
+# judge_crash ARCH VMLINUX VMCORE DIR PID PATTERN: crash in batch mode
+# exits 0, its bt names task PID, its log holds PATTERN.  Each command's
+# output goes to its own file so a person can read them separately.
+judge_crash() {
+	local arch=$1 vmlinux=$2 vmcore=$3 dir=$4 pid=$5 pattern=$6 c
+
+	for c in bt bt-a log ps sys; do
+		rm -f "$dir/crash-$c.txt"
+		printf '%s > %s\n' "${c/-a/ -a}" "$dir/crash-$c.txt"
+	done > "$dir/crash.cmds"
+	echo quit >> "$dir/crash.cmds"
+	tool "$arch" crash -s "$vmlinux" "$vmcore" < "$dir/crash.cmds" \
+		> "$dir/crash.txt" 2>&1 || return 1
+	for c in bt bt-a log ps sys; do
+		cat "$dir/crash-$c.txt" >> "$dir/crash.txt" 2>/dev/null ||
+			{ echo "crash wrote no $c output" >> "$dir/crash.txt"; return 1; }
+	done
+	grep -q "^PID: $pid " "$dir/crash-bt.txt" &&
+	grep -q "^PID: $pid " "$dir/crash-bt-a.txt" &&
+	grep -q "$pattern" "$dir/crash-log.txt" &&
+	grep -q "PANIC:" "$dir/crash-sys.txt" &&
+	grep -q "^[> ] *$pid " "$dir/crash-ps.txt"
+}

@@ -1,0 +1,75 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The sysrq-c scenario on one architecture:
+#   kdump_crash.sh ARCH KBUILD_DIR INITRD OUT_DIR
+# A guest boots with crashkernel=, loads the capture kernel with kexec -p,
+# crashes with sysrq-c; the capture kernel saves /proc/vmcore to a disk and
+# powers off.  The host then judges the dump with the vmcore validator,
+# makedumpfile and crash.  Prints KTAP.
+#
+# Environment: KDUMP_SMP (CPUs, default 2), KDUMP_TIMEOUT (seconds, default
+# 600), KDUMP_TOOLS (directory holding vmcore_check), KDUMP_SYSROOT (arm64
+# sysroot with the arm64 judges).
+set -uo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+. "$here/judges.sh"
+
+arch=$1
+kbuild=$2
+initrd=$3
+out=$4
+smp=${KDUMP_SMP:-2}
+panic_line="Kernel panic - not syncing: sysrq triggered crash"
+
+mkdir -p "$out"
+serial=$out/serial.log
+vmcore=$out/vmcore
+rm -f "$serial" "$vmcore" "$out/disk.img"
+truncate -s 1G "$out/disk.img"
+
+ktap_plan 6
+
+start=$(date +%s)
+qemu_run "$arch" "$kbuild/kernel-image" "$initrd" "crashkernel=128M" \
+	"$out/disk.img" "$serial" "$smp" "${KDUMP_TIMEOUT:-600}"
+qemu_rc=$?
+echo "# $arch guest ran $(( $(date +%s) - start ))s, qemu status $qemu_rc"
+
+crash_pid=$(marker "$serial" CRASH-PID)
+cpus=$(marker "$serial" CPUS)
+has_marker "$serial" LOADED && [ -n "$crash_pid" ] && [ "$cpus" = "$smp" ]
+ktap_result $? "${arch}_first_kernel_loads_capture_kernel_on_${smp}_cpus" \
+	"$serial"
+
+saved=1
+if has_marker "$serial" SAVED && tar -xf "$out/disk.img" -C "$out" vmcore
+then
+	want=$(tr -d '\r' < "$serial" |
+	       sed -n 's/^KDUMP-CAPTURE-UP vmcore \([0-9]*\) bytes/\1/p')
+	[ "$(stat -c %s "$vmcore")" = "$want" ] && saved=0
+fi
+rm -f "$out/disk.img"
+ktap_result $saved "${arch}_capture_kernel_saves_vmcore" "$serial"
+
+marked_block "$serial" IOMEM > "$out/iomem"
+"$KDUMP_TOOLS/vmcore_check" --arch "$arch" --cpus "$smp" \
+	--crash-pid "${crash_pid:-0}" --iomem "$out/iomem" "$vmcore" \
+	> "$out/vmcore_check.txt" 2>&1
+ktap_result $? "${arch}_vmcore_check" "$out/vmcore_check.txt"
+
+judge_makedumpfile "$arch" "$vmcore" "$out"
+ktap_result $? "${arch}_makedumpfile_c_d31" "$out/makedumpfile.txt"
+
+judge_dmesg "$arch" "$vmcore" "$out" "$panic_line"
+ktap_result $? "${arch}_makedumpfile_dump_dmesg_has_panic" \
+	"$out/makedumpfile-dmesg.txt"
+
+judge_crash "$arch" "$kbuild/vmlinux" "$vmcore" "$out" "${crash_pid:-none}" \
+	"$panic_line"
+ktap_result $? "${arch}_crash_bt_log_ps_sys" "$out/crash.txt"
+
+echo "# $arch scenario took $(( $(date +%s) - start ))s; artifacts in $out"
+ktap_summary

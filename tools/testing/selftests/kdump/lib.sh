@@ -1,0 +1,94 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Shared helpers of the kdump selftests: KTAP reporting, the QEMU machine
+# of each architecture, and reading the guest's "KDUMP-" console markers.
+# Sourced, never run.
+
+# ---- KTAP -----------------------------------------------------------------
+
+ktap_n=0
+ktap_pass=0
+ktap_fail=0
+
+ktap_plan() {
+	echo "KTAP version 1"
+	echo "1..$1"
+}
+
+# ktap_result STATUS NAME [DIAGNOSTIC-FILE]
+# STATUS is 0 for pass.  On failure the last lines of DIAGNOSTIC-FILE are
+# shown as KTAP diagnostics, so the log says why without opening artifacts.
+ktap_result() {
+	ktap_n=$((ktap_n + 1))
+	if [ "$1" -eq 0 ]; then
+		ktap_pass=$((ktap_pass + 1))
+		echo "ok $ktap_n $2"
+		return 0
+	fi
+	ktap_fail=$((ktap_fail + 1))
+	echo "not ok $ktap_n $2"
+	if [ -n "${3:-}" ] && [ -s "$3" ]; then
+		echo "# --- last lines of $3 ---"
+		tail -n "${KTAP_TAIL:-40}" "$3" | tr -d '\r' | sed 's/^/# /'
+	fi
+	return 1
+}
+
+ktap_summary() {
+	echo "# $ktap_pass passed, $ktap_fail failed"
+	[ "$ktap_fail" -eq 0 ]
+}
+
+# ---- the guest machine, one table row per architecture --------------------
+
+# qemu_run ARCH KERNEL INITRD APPEND DISK SERIAL SMP TIMEOUT
+# Boots a guest with MEM of RAM and a raw virtio disk, console on SERIAL,
+# and returns QEMU's status; 124 means the hard timeout expired.
+qemu_run() {
+	local arch=$1 kernel=$2 initrd=$3 append=$4 disk=$5 serial=$6
+	local smp=$7 limit=$8 qemu machine console drive
+
+	case $arch in
+	x86_64)
+		qemu=qemu-system-x86_64
+		machine="-M pc"
+		console=ttyS0
+		drive="-drive file=$disk,format=raw,if=virtio"
+		;;
+	arm64)
+		qemu=qemu-system-aarch64
+		machine="-M virt -cpu max,pauth-impdef=on"
+		console=ttyAMA0
+		drive="-drive file=$disk,format=raw,if=none,id=vd0
+		       -device virtio-blk-device,drive=vd0"
+		;;
+	*)
+		echo "qemu_run: unknown arch $arch" >&2
+		return 2
+		;;
+	esac
+
+	# shellcheck disable=SC2086 # machine and drive are word lists
+	timeout -k 10 "$limit" $qemu $machine -smp "$smp" -m "${KDUMP_MEM:-512M}" \
+		-display none -monitor none -no-reboot -serial "file:$serial" \
+		-kernel "$kernel" -initrd "$initrd" $drive \
+		-append "console=$console panic=-1 $append" </dev/null
+}
+
+# ---- console markers --------------------------------------------------------
+
+# marker SERIAL NAME: value of the first "KDUMP-NAME=value" line.
+marker() {
+	tr -d '\r' < "$1" | sed -n "s/^KDUMP-$2=//p" | head -n 1
+}
+
+# has_marker SERIAL NAME: true if a line starts with "KDUMP-NAME".
+has_marker() {
+	tr -d '\r' < "$1" | grep -q "^KDUMP-$2"
+}
+
+# marked_block SERIAL NAME: lines between KDUMP-NAME-BEGIN and -END.
+marked_block() {
+	tr -d '\r' < "$1" |
+		sed -n "/^KDUMP-$2-BEGIN/,/^KDUMP-$2-END/{/^KDUMP-/d;p}"
+}

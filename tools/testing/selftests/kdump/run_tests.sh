@@ -1,0 +1,39 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Run kdump test suites and print one KTAP document:
+#   run_tests.sh NAME=COMMAND...
+# Each COMMAND prints KTAP of its own; it is nested as a subtest.  The last
+# line counts the leaf test cases: "N passed, N failed".
+set -uo pipefail
+
+pass=0
+fail=0
+n=0
+
+echo "KTAP version 1"
+echo "1..$#"
+for suite in "$@"; do
+	name=${suite%%=*}
+	cmd=${suite#*=}
+	n=$((n + 1))
+	log=$(mktemp)
+	start=$(date +%s)
+	bash -c "$cmd" > "$log" 2>&1
+	rc=$?
+	sed 's/^/    /' "$log"
+	p=$(grep -c '^ok ' "$log")
+	f=$(grep -c '^not ok ' "$log")
+	rm -f "$log"
+	pass=$((pass + p))
+	fail=$((fail + f))
+	if [ $rc -eq 0 ] && [ "$f" -eq 0 ] && [ "$p" -gt 0 ]; then
+		echo "ok $n $name # $(( $(date +%s) - start ))s"
+	else
+		# A suite that dies before reporting still counts as a failure.
+		[ "$f" -eq 0 ] && fail=$((fail + 1))
+		echo "not ok $n $name # exit $rc after $(( $(date +%s) - start ))s"
+	fi
+done
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
