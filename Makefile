@@ -32,8 +32,11 @@ SYSROOT_PKGS_x86_64 := busybox-static kexec-tools
 SYSROOT_PKGS_arm64  := busybox-static kexec-tools crash makedumpfile
 
 .NOTPARALLEL:
-.PHONY: all deps tree tools check demo clean \
-	$(foreach a,x86_64 arm64,kernel-$(a) sysroot-$(a) initramfs-$(a))
+ALL_ARCHES := x86_64 arm64
+KERNELS    := $(ALL_ARCHES:%=kernel-%)
+SYSROOTS   := $(ALL_ARCHES:%=sysroot-%)
+INITRAMFS  := $(ALL_ARCHES:%=initramfs-%)
+.PHONY: all deps tree tools check demo clean $(KERNELS) $(SYSROOTS) $(INITRAMFS)
 
 all: check
 
@@ -43,13 +46,13 @@ deps:
 tree: deps
 	@bench/mktree.sh $(MODE)
 
-kernel-%: tree
+$(KERNELS): kernel-%: tree
 	@bench/kernel.sh $(MODE) $*
 
-sysroot-%: deps
+$(SYSROOTS): sysroot-%: deps
 	@bench/sysroot.sh $(call debarch,$*) $(B)/sysroot/$* $(SYSROOT_PKGS_$*)
 
-initramfs-%: kernel-% sysroot-%
+$(INITRAMFS): initramfs-%: kernel-% sysroot-%
 	@mkdir -p $(call testdir,$*)
 	@bench/initramfs.sh $(B)/sysroot/$* $(ST)/guest/crash.init \
 		$(call kbuild,$*)/kernel-image $(call testdir,$*)/crash.cpio.gz

@@ -4,8 +4,8 @@
 # Unpack Debian packages of one architecture into a sysroot:
 #   bench/sysroot.sh ARCH DIR PACKAGE...
 # ARCH is a Debian architecture (amd64, arm64).  The named packages and the
-# shared libraries they depend on (dependencies named lib*, followed
-# recursively) are fetched with apt-get download and unpacked with dpkg -x.
+# shared libraries they depend on (dependencies named lib* or zlib*,
+# followed recursively) are fetched with apt-get download and unpacked with dpkg -x.
 # Maintainer scripts never run, so the host is untouched.  Packages that
 # are not libraries (perl, debconf, binutils) are not followed: the guest
 # and the judges only need the programs themselves and their libraries.
@@ -17,7 +17,7 @@ shift 2
 debs=$dir.debs
 stamp=$dir/.packages
 
-want="$* arch=$arch"
+want="$* arch=$arch $(sha256sum < "$0" | cut -c1-16)"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
 	exit 0
 fi
@@ -26,8 +26,8 @@ fi
 lib_deps() {
 	apt-cache depends --no-recommends --no-suggests --no-conflicts \
 		--no-breaks --no-replaces --no-enhances "$1:$arch" |
-	sed -n 's/^ *|\{0,1\}\(Pre\)\{0,1\}Depends: \(lib[^ <>]*\)$/\2/p' |
-	sed "s/:$arch\$//"
+	sed -n 's/^ *|\{0,1\}\(Pre\)\{0,1\}Depends: \([^ <>]*\)$/\2/p' |
+	sed "s/:$arch\$//" | grep -E '^(lib|zlib)' || true
 }
 
 declare -A seen=()

@@ -11,7 +11,7 @@ tool() {
 
 	shift 2
 	case $name in
-	makedumpfile) path=/usr/sbin/makedumpfile ;;
+	makedumpfile) path=/usr/bin/makedumpfile ;;
 	crash) path=/usr/bin/crash ;;
 	esac
 	if [ "$arch" = x86_64 ]; then

@@ -9,7 +9,7 @@
 # makedumpfile and crash.  Prints KTAP.
 #
 # Environment: KDUMP_SMP (CPUs, default 2), KDUMP_TIMEOUT (seconds, default
-# 600), KDUMP_TOOLS (directory holding vmcore_check), KDUMP_SYSROOT (arm64
+# 300), KDUMP_TOOLS (directory holding vmcore_check), KDUMP_SYSROOT (arm64
 # sysroot with the arm64 judges).
 set -uo pipefail
 
@@ -34,7 +34,7 @@ ktap_plan 6
 
 start=$(date +%s)
 qemu_run "$arch" "$kbuild/kernel-image" "$initrd" "crashkernel=128M" \
-	"$out/disk.img" "$serial" "$smp" "${KDUMP_TIMEOUT:-600}"
+	"$out/disk.img" "$serial" "$smp" "${KDUMP_TIMEOUT:-300}"
 qemu_rc=$?
 echo "# $arch guest ran $(( $(date +%s) - start ))s, qemu status $qemu_rc"
 

@@ -46,7 +46,7 @@ ktap_summary() {
 # and returns QEMU's status; 124 means the hard timeout expired.
 qemu_run() {
 	local arch=$1 kernel=$2 initrd=$3 append=$4 disk=$5 serial=$6
-	local smp=$7 limit=$8 qemu machine console drive
+	local smp=$7 limit=$8 qemu machine console drive rc
 
 	case $arch in
 	x86_64)
@@ -68,11 +68,23 @@ qemu_run() {
 		;;
 	esac
 
+	# QEMU's own complaints are appended to the serial log afterwards,
+	# so a guest that never started still explains itself.
 	# shellcheck disable=SC2086 # machine and drive are word lists
 	timeout -k 10 "$limit" $qemu $machine -smp "$smp" -m "${KDUMP_MEM:-512M}" \
 		-display none -monitor none -no-reboot -serial "file:$serial" \
 		-kernel "$kernel" -initrd "$initrd" $drive \
-		-append "console=$console panic=-1 $append" </dev/null
+		-append "console=$console panic=-1 $append" \
+		</dev/null >"$serial.qemu" 2>&1
+	rc=$?
+	[ $rc -ne 124 ] || echo "qemu_run: guest killed after ${limit}s" \
+		>> "$serial.qemu"
+	if [ -s "$serial.qemu" ]; then
+		echo "--- qemu (status $rc) ---" >> "$serial"
+		cat "$serial.qemu" >> "$serial"
+	fi
+	rm -f "$serial.qemu"
+	return $rc
 }
 
 # ---- console markers --------------------------------------------------------
