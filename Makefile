@@ -52,10 +52,23 @@ $(KERNELS): kernel-%: tree
 $(SYSROOTS): sysroot-%: deps
 	@bench/sysroot.sh $(call debarch,$*) $(B)/sysroot/$* $(SYSROOT_PKGS_$*)
 
+# Guest scenarios: $(ST)/guest/NAME.init becomes NAME.cpio.gz per arch.
+SCENARIOS := crash refusals
+# Static C programs run inside the guest, cross-compiled for arm64.
+GUEST_PROGS := $(basename $(notdir $(wildcard $(ST)/guest/*.c)))
+guest_cc = $(if $(filter arm64,$(1)),aarch64-linux-gnu-gcc,gcc)
+
 $(INITRAMFS): initramfs-%: kernel-% sysroot-%
-	@mkdir -p $(call testdir,$*)
-	@bench/initramfs.sh $(B)/sysroot/$* $(ST)/guest/crash.init \
-		$(call kbuild,$*)/kernel-image $(call testdir,$*)/crash.cpio.gz
+	@mkdir -p $(call testdir,$*) $(B)/guest/$*
+	@for p in $(GUEST_PROGS); do \
+		$(call guest_cc,$*) -static -O2 -Wall -Wextra -Werror \
+			-o $(B)/guest/$*/$$p $(ST)/guest/$$p.c || exit 1; \
+	done
+	@for s in $(SCENARIOS); do \
+		bench/initramfs.sh $(B)/sysroot/$* $(ST)/guest/$$s.init \
+			$(call kbuild,$*)/kernel-image \
+			$(call testdir,$*)/$$s.cpio.gz $(B)/guest/$* || exit 1; \
+	done
 
 tools: deps
 	@$(MAKE) -s -C $(ST)/validator O=$(TOOLS)
@@ -64,15 +77,20 @@ crash_suite = crash_$(1)=KDUMP_TOOLS=$(TOOLS) KDUMP_SYSROOT=$(B)/sysroot/$(1) \
 	$(ST)/kdump_crash.sh $(1) $(call kbuild,$(1)) \
 	$(call testdir,$(1))/crash.cpio.gz $(call testdir,$(1))/crash
 
+refusals_suite = refusals_$(1)=$(ST)/kdump_guest_ktap.sh $(1) $(call kbuild,$(1)) \
+	$(call testdir,$(1))/refusals.cpio.gz $(call testdir,$(1))/refusals \
+	"crashkernel=64M KDUMP_MODE=$(MODE)"
+
 check: tools $(ARCHES:%=initramfs-%)
 	@echo "# kdump selftests, $(MODE) tree"
 	@$(ST)/run_tests.sh \
 		"validator=$(MAKE) -s -C $(ST)/validator O=$(TOOLS) test" \
-		$(foreach a,$(ARCHES),"$(call crash_suite,$(a))")
+		$(foreach a,$(ARCHES),"$(call crash_suite,$(a))" \
+			"$(call refusals_suite,$(a))")
 
 demo: tools initramfs-x86_64
 	@bench/demo.sh $(call kbuild,x86_64) $(call testdir,x86_64)/crash \
 		"$(call crash_suite,x86_64)"
 
 clean:
-	rm -rf $(B)/out $(B)/test $(TOOLS)
+	rm -rf $(B)/out $(B)/test $(B)/guest $(TOOLS)

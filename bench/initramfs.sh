@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Build a guest initramfs:
-#   bench/initramfs.sh SYSROOT INIT KERNEL OUT
+#   bench/initramfs.sh SYSROOT INIT KERNEL OUT [PROGRAMS_DIR]
 # The archive holds busybox, kexec with the shared libraries it needs (the
-# ELF NEEDED closure, resolved inside SYSROOT), INIT as /init, and in /boot
+# ELF NEEDED closure, resolved inside SYSROOT), the static test programs
+# of PROGRAMS_DIR in /bin, INIT as /init, and in /boot
 # the capture kernel KERNEL and the capture initramfs (the same files
 # without /boot), so that one image serves both kernels.
 set -euo pipefail
@@ -13,6 +14,7 @@ sysroot=$(realpath "$1")
 init=$(realpath "$2")
 kernel=$(realpath "$3")
 out=$(realpath -m "$4")
+programs=${5:-}
 work=$out.d
 
 libdirs="lib/x86_64-linux-gnu usr/lib/x86_64-linux-gnu
@@ -59,6 +61,10 @@ rm -rf "$work"
 mkdir -p "$work"/{bin,sbin,proc,sys,dev,tmp,boot}
 copy_in bin/busybox
 install -m 0755 "$init" "$work/init"
+if [ -n "$programs" ] && [ -d "$programs" ]; then
+	find "$programs" -maxdepth 1 -type f -perm -u+x \
+		-exec install -m 0755 -t "$work/bin" {} +
+fi
 pack "$work" "$out.capture"
 
 copy_closure sbin/kexec

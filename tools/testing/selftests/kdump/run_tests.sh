@@ -4,11 +4,13 @@
 # Run kdump test suites and print one KTAP document:
 #   run_tests.sh NAME=COMMAND...
 # Each COMMAND prints KTAP of its own; it is nested as a subtest.  The last
-# line counts the leaf test cases: "N passed, N failed".
+# line counts the leaf test cases: "N passed, N failed, N skipped"; a
+# case marked "# SKIP" is counted as skipped, never as passed.
 set -uo pipefail
 
 pass=0
 fail=0
+skip=0
 n=0
 
 echo "KTAP version 1"
@@ -22,11 +24,13 @@ for suite in "$@"; do
 	bash -c "$cmd" > "$log" 2>&1
 	rc=$?
 	sed 's/^/    /' "$log"
-	p=$(grep -c '^ok ' "$log")
+	s=$(grep -c '^ok .*# SKIP' "$log")
+	p=$(( $(grep -c '^ok ' "$log") - s ))
 	f=$(grep -c '^not ok ' "$log")
 	rm -f "$log"
 	pass=$((pass + p))
 	fail=$((fail + f))
+	skip=$((skip + s))
 	if [ $rc -eq 0 ] && [ "$f" -eq 0 ] && [ "$p" -gt 0 ]; then
 		echo "ok $n $name # $(( $(date +%s) - start ))s"
 	else
@@ -35,5 +39,5 @@ for suite in "$@"; do
 		echo "not ok $n $name # exit $rc after $(( $(date +%s) - start ))s"
 	fi
 done
-echo "$pass passed, $fail failed"
+echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]
