@@ -53,7 +53,7 @@ $(SYSROOTS): sysroot-%: deps
 	@bench/sysroot.sh $(call debarch,$*) $(B)/sysroot/$* $(SYSROOT_PKGS_$*)
 
 # Guest scenarios: $(ST)/guest/NAME.init becomes NAME.cpio.gz per arch.
-SCENARIOS := crash refusals
+SCENARIOS := crash refusals crashkernel
 # Static C programs run inside the guest, cross-compiled for arm64.
 GUEST_PROGS := $(basename $(notdir $(wildcard $(ST)/guest/*.c)))
 guest_cc = $(if $(filter arm64,$(1)),aarch64-linux-gnu-gcc,gcc)
@@ -81,12 +81,17 @@ refusals_suite = refusals_$(1)=$(ST)/kdump_guest_ktap.sh $(1) $(call kbuild,$(1)
 	$(call testdir,$(1))/refusals.cpio.gz $(call testdir,$(1))/refusals \
 	"crashkernel=64M KDUMP_MODE=$(MODE)"
 
+crashkernel_suite = crashkernel_$(1)=KDUMP_MODE=$(MODE) \
+	$(ST)/kdump_crashkernel.sh $(1) $(call kbuild,$(1)) \
+	$(call testdir,$(1))/crashkernel.cpio.gz $(call testdir,$(1))/crashkernel
+
 check: tools $(ARCHES:%=initramfs-%)
 	@echo "# kdump selftests, $(MODE) tree"
 	@$(ST)/run_tests.sh \
 		"validator=$(MAKE) -s -C $(ST)/validator O=$(TOOLS) test" \
 		$(foreach a,$(ARCHES),"$(call crash_suite,$(a))" \
-			"$(call refusals_suite,$(a))")
+			"$(call refusals_suite,$(a))" \
+			"$(call crashkernel_suite,$(a))")
 
 demo: tools initramfs-x86_64
 	@bench/demo.sh $(call kbuild,x86_64) $(call testdir,x86_64)/crash \

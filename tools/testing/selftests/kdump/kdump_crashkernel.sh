@@ -1,0 +1,72 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# crashkernel= at boot, one guest boot per value:
+#   kdump_crashkernel.sh ARCH KBUILD_DIR INITRD OUT_DIR
+# Valid forms must reserve exactly what they ask for; malformed or
+# impossible values must leave the kernel booting with no reservation and
+# a warning that names the problem.  Environment: KDUMP_MODE (reference
+# or project), KDUMP_TIMEOUT.  Prints KTAP.
+set -uo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+
+arch=$1
+kbuild=$2
+initrd=$3
+out=$4
+mkdir -p "$out"
+
+# Guests have 512 MiB; arm64's RAM starts at 1 GiB, x86_64's at 0.
+case $arch in
+x86_64) at=256M; at_hex=10000000 ;;
+arm64) at=1280M; at_hex=50000000 ;;
+esac
+
+# name | crashkernel= value | reserved bytes (0: refused) | start (hex)
+cases="valid_size|64M|67108864|
+valid_range_list|128M-256M:32M,256M-:48M|50331648|
+valid_offset|32M@$at|33554432|$at_hex
+garbage|abc|0|
+bad_suffix|64Q|0|
+larger_than_ram|4G|0|
+overflowing_number|99999999999999999999999M|0|
+inverted_range|1G-512M:64M|0|
+offset_outside_ram|32M@64T|0|"
+
+ktap_plan "$(echo "$cases" | wc -l)"
+while IFS='|' read -r name value want start; do
+	serial=$out/$name.serial
+	truncate -s 1M "$out/disk.img"
+	qemu_run "$arch" "$kbuild/kernel-image" "$initrd" \
+		"crashkernel=$value" "$out/disk.img" "$serial" 1 \
+		"${KDUMP_TIMEOUT:-300}" > /dev/null
+	size=$(marker "$serial" CRASH-SIZE)
+	range=$(marker "$serial" CRASH-RANGE)
+	marked_block "$serial" WARN > "$out/$name.warn"
+	case=${arch}_crashkernel_$name
+	if [ -z "$size" ]; then
+		ktap_result 1 "$case # the guest did not reach its init" "$serial"
+	elif [ "$want" != 0 ]; then
+		[ "$size" = "$want" ] &&
+			{ [ -z "$start" ] || [ "${range%-*}" = "$start" ]; }
+		ktap_result $? "$case" "$serial"
+		[ "$size" = "$want" ] || echo "# reserved $size ($range), want $want"
+	elif [ "$size" != 0 ] || [ "$range" != none ]; then
+		ktap_result 1 "$case" "$serial"
+		echo "# reserved $size ($range) for a bad value"
+	elif grep -q '^<[0-4]>' "$out/$name.warn"; then
+		ktap_result 0 "$case"
+		grep '^<[0-4]>' "$out/$name.warn" | sed 's/^/# said: /'
+	elif [ "${KDUMP_MODE:-project}" = reference ]; then
+		ktap_n=$((ktap_n + 1))
+		echo "ok $ktap_n $case # SKIP upstream gives no warning:" \
+		     "$(head -n 1 "$out/$name.warn")"
+	else
+		ktap_result 1 "$case # refused without a warning" \
+			"$out/$name.warn"
+	fi
+done <<< "$cases"
+rm -f "$out/disk.img"
+ktap_summary
