@@ -73,9 +73,11 @@ $(INITRAMFS): initramfs-%: kernel-% sysroot-%
 tools: deps
 	@$(MAKE) -s -C $(ST)/validator O=$(TOOLS)
 
-crash_suite = crash_$(1)=KDUMP_TOOLS=$(TOOLS) KDUMP_SYSROOT=$(B)/sysroot/$(1) \
-	$(ST)/kdump_crash.sh $(1) $(call kbuild,$(1)) \
-	$(call testdir,$(1))/crash.cpio.gz $(call testdir,$(1))/crash
+# crash_suite ARCH CPUS: the sysrq-c scenario on a CPUS-way guest.
+crash_suite = crash_$(1)_smp$(2)=KDUMP_SMP=$(2) KDUMP_TOOLS=$(TOOLS) \
+	KDUMP_SYSROOT=$(B)/sysroot/$(1) $(ST)/kdump_crash.sh $(1) \
+	$(call kbuild,$(1)) $(call testdir,$(1))/crash.cpio.gz \
+	$(call testdir,$(1))/crash-smp$(2)
 
 refusals_suite = refusals_$(1)=$(ST)/kdump_guest_ktap.sh $(1) $(call kbuild,$(1)) \
 	$(call testdir,$(1))/refusals.cpio.gz $(call testdir,$(1))/refusals \
@@ -89,13 +91,14 @@ check: tools $(ARCHES:%=initramfs-%)
 	@echo "# kdump selftests, $(MODE) tree"
 	@$(ST)/run_tests.sh \
 		"validator=$(MAKE) -s -C $(ST)/validator O=$(TOOLS) test" \
-		$(foreach a,$(ARCHES),"$(call crash_suite,$(a))" \
+		$(foreach a,$(ARCHES),"$(call crash_suite,$(a),2)" \
 			"$(call refusals_suite,$(a))" \
-			"$(call crashkernel_suite,$(a))")
+			"$(call crashkernel_suite,$(a))") \
+		$(if $(filter x86_64,$(ARCHES)),"$(call crash_suite,x86_64,4)")
 
 demo: tools initramfs-x86_64
-	@bench/demo.sh $(call kbuild,x86_64) $(call testdir,x86_64)/crash \
-		"$(call crash_suite,x86_64)"
+	@bench/demo.sh $(call kbuild,x86_64) $(call testdir,x86_64)/crash-smp2 \
+		"$(call crash_suite,x86_64,2)"
 
 clean:
 	rm -rf $(B)/out $(B)/test $(B)/guest $(TOOLS)

@@ -39,11 +39,24 @@ judge_dmesg() {
 	grep -q "$4" "$3/dmesg.txt"
 }
 
-# judge_crash ARCH VMLINUX VMCORE DIR PID PATTERN: crash in batch mode
-# exits 0, its bt names task PID, its log holds PATTERN.  Each command's
-# output goes to its own file so a person can read them separately.
+# bt_covers_cpus FILE N: "bt -a" output holds a backtrace for CPUs 0..N-1.
+bt_covers_cpus() {
+	local cpu
+
+	for cpu in $(seq 0 $(($2 - 1))); do
+		grep -q "^PID: .* CPU: $cpu  *COMMAND:" "$1" || {
+			echo "bt -a shows no backtrace for CPU $cpu" >> "${1%/*}/crash.txt"
+			return 1
+		}
+	done
+}
+
+# judge_crash ARCH VMLINUX VMCORE DIR PID PATTERN CPUS: crash in batch mode
+# exits 0, its bt names task PID, bt -a covers every CPU, its log holds
+# PATTERN.  Each command's output goes to its own file so a person can
+# read them separately.
 judge_crash() {
-	local arch=$1 vmlinux=$2 vmcore=$3 dir=$4 pid=$5 pattern=$6 c
+	local arch=$1 vmlinux=$2 vmcore=$3 dir=$4 pid=$5 pattern=$6 cpus=$7 c
 
 	for c in bt bt-a log ps sys; do
 		rm -f "$dir/crash-$c.txt"
@@ -58,6 +71,7 @@ judge_crash() {
 	done
 	grep -q "^PID: $pid " "$dir/crash-bt.txt" &&
 	grep -q "^PID: $pid " "$dir/crash-bt-a.txt" &&
+	bt_covers_cpus "$dir/crash-bt-a.txt" "$cpus" &&
 	grep -q "$pattern" "$dir/crash-log.txt" &&
 	grep -q "PANIC:" "$dir/crash-sys.txt" &&
 	grep -q "^[> ] *$pid " "$dir/crash-ps.txt"

@@ -68,8 +68,8 @@ ktap_result $? "${arch}_makedumpfile_dump_dmesg_has_panic" \
 	"$out/makedumpfile-dmesg.txt"
 
 judge_crash "$arch" "$kbuild/vmlinux" "$vmcore" "$out" "${crash_pid:-none}" \
-	"$panic_line"
-ktap_result $? "${arch}_crash_bt_log_ps_sys" "$out/crash.txt"
+	"$panic_line" "$smp"
+ktap_result $? "${arch}_crash_bt_log_ps_sys_${smp}_cpus" "$out/crash.txt"
 
 echo "# $arch scenario took $(( $(date +%s) - start ))s; artifacts in $out"
 ktap_summary
