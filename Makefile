@@ -71,7 +71,7 @@ $(INITRAMFS): initramfs-%: kernel-% sysroot-%
 	done
 
 tools: deps
-	@$(MAKE) -s -C $(ST)/validator O=$(TOOLS)
+	@$(MAKE) -s -C $(ST)/vmcore_check O=$(TOOLS)
 
 # crash_suite ARCH CPUS: the sysrq-c scenario on a CPUS-way guest.
 crash_suite = crash_$(1)_smp$(2)=KDUMP_SMP=$(2) KDUMP_TOOLS=$(TOOLS) \
@@ -90,7 +90,7 @@ crashkernel_suite = crashkernel_$(1)=KDUMP_MODE=$(MODE) \
 check: tools $(ARCHES:%=initramfs-%)
 	@echo "# kdump selftests, $(MODE) tree"
 	@$(ST)/run_tests.sh \
-		"validator=$(MAKE) -s -C $(ST)/validator O=$(TOOLS) test" \
+		"vmcore_check=$(MAKE) -s -C $(ST)/vmcore_check O=$(TOOLS) test" \
 		$(foreach a,$(ARCHES),"$(call crash_suite,$(a),2)" \
 			"$(call refusals_suite,$(a))" \
 			"$(call crashkernel_suite,$(a))") \
