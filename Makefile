@@ -81,7 +81,7 @@ crash_suite = crash_$(1)_smp$(2)=KDUMP_SMP=$(2) KDUMP_TOOLS=$(TOOLS) \
 
 refusals_suite = refusals_$(1)=$(ST)/kdump_guest_ktap.sh $(1) $(call kbuild,$(1)) \
 	$(call testdir,$(1))/refusals.cpio.gz $(call testdir,$(1))/refusals \
-	"crashkernel=64M KDUMP_MODE=$(MODE)"
+	'crashkernel=64M KDUMP_MODE=$(MODE)'
 
 crashkernel_suite = crashkernel_$(1)=KDUMP_MODE=$(MODE) \
 	$(ST)/kdump_crashkernel.sh $(1) $(call kbuild,$(1)) \
