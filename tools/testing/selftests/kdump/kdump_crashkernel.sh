@@ -41,7 +41,7 @@ while IFS='|' read -r name value want start; do
 	truncate -s 1M "$out/disk.img"
 	qemu_run "$arch" "$kbuild/kernel-image" "$initrd" \
 		"crashkernel=$value" "$out/disk.img" "$serial" 1 \
-		"${KDUMP_TIMEOUT:-300}" > /dev/null
+		"${KDUMP_TIMEOUT:-120}" > /dev/null
 	size=$(marker "$serial" CRASH-SIZE)
 	range=$(marker "$serial" CRASH-RANGE)
 	marked_block "$serial" WARN > "$out/$name.warn"

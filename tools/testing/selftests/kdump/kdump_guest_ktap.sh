@@ -23,7 +23,7 @@ rm -f "$serial" "$out/disk.img"
 truncate -s 16M "$out/disk.img"
 
 qemu_run "$arch" "$kbuild/kernel-image" "$initrd" "$args" "$out/disk.img" \
-	"$serial" "${KDUMP_SMP:-2}" "${KDUMP_TIMEOUT:-300}"
+	"$serial" "${KDUMP_SMP:-2}" "${KDUMP_TIMEOUT:-120}"
 rc=$?
 rm -f "$out/disk.img"
 
