@@ -53,7 +53,7 @@ $(SYSROOTS): sysroot-%: deps
 	@bench/sysroot.sh $(call debarch,$*) $(B)/sysroot/$* $(SYSROOT_PKGS_$*)
 
 # Guest scenarios: $(ST)/guest/NAME.init becomes NAME.cpio.gz per arch.
-SCENARIOS := crash refusals crashkernel
+SCENARIOS := crash refusals crashkernel elfcorehdr
 # Static C programs run inside the guest, cross-compiled for arm64.
 GUEST_PROGS := $(basename $(notdir $(wildcard $(ST)/guest/*.c)))
 guest_cc = $(if $(filter arm64,$(1)),aarch64-linux-gnu-gcc,gcc)
@@ -72,6 +72,7 @@ $(INITRAMFS): initramfs-%: kernel-% sysroot-%
 
 tools: deps
 	@$(MAKE) -s -C $(ST)/vmcore_check O=$(TOOLS)
+	@$(MAKE) -s -C $(ST)/elfcorehdr O=$(TOOLS)
 
 # crash_suite ARCH CPUS: the sysrq-c scenario on a CPUS-way guest.
 crash_suite = crash_$(1)_smp$(2)=KDUMP_SMP=$(2) KDUMP_TOOLS=$(TOOLS) \
@@ -87,6 +88,10 @@ crashkernel_suite = crashkernel_$(1)=KDUMP_MODE=$(MODE) \
 	$(ST)/kdump_crashkernel.sh $(1) $(call kbuild,$(1)) \
 	$(call testdir,$(1))/crashkernel.cpio.gz $(call testdir,$(1))/crashkernel
 
+elfcorehdr_suite = elfcorehdr_$(1)=KDUMP_MODE=$(MODE) KDUMP_TOOLS=$(TOOLS) \
+	$(ST)/kdump_elfcorehdr.sh $(1) $(call kbuild,$(1)) \
+	$(call testdir,$(1))/elfcorehdr.cpio.gz $(call testdir,$(1))/elfcorehdr
+
 check: tools $(ARCHES:%=initramfs-%)
 	@echo "# kdump selftests, $(MODE) tree"
 	@$(ST)/run_tests.sh \
@@ -94,7 +99,8 @@ check: tools $(ARCHES:%=initramfs-%)
 		$(foreach a,$(ARCHES),"$(call crash_suite,$(a),2)" \
 			"$(call refusals_suite,$(a))" \
 			"$(call crashkernel_suite,$(a))") \
-		$(if $(filter x86_64,$(ARCHES)),"$(call crash_suite,x86_64,4)")
+		$(if $(filter x86_64,$(ARCHES)),"$(call crash_suite,x86_64,4)" \
+			"$(call elfcorehdr_suite,x86_64)")
 
 demo: tools initramfs-x86_64
 	@bench/demo.sh $(call kbuild,x86_64) $(call testdir,x86_64)/crash-smp2 \

@@ -17,14 +17,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 . "$here/judges.sh"
 
-arch=$1
-kbuild=$2
-initrd=$3
-out=$4
+suite_args "$@"
 smp=${KDUMP_SMP:-2}
 panic_line="Kernel panic - not syncing: sysrq triggered crash"
-
-mkdir -p "$out"
 serial=$out/serial.log
 vmcore=$out/vmcore
 rm -f "$serial" "$vmcore" "$out/disk.img"

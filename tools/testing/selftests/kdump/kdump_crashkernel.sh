@@ -12,11 +12,7 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 
-arch=$1
-kbuild=$2
-initrd=$3
-out=$4
-mkdir -p "$out"
+suite_args "$@"
 
 # Guests have 512 MiB; arm64's RAM starts at 1 GiB, x86_64's at 0.
 case $arch in

@@ -11,13 +11,8 @@ set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 
-arch=$1
-kbuild=$2
-initrd=$3
-out=$4
+suite_args "$@"
 args=${5:-}
-
-mkdir -p "$out"
 serial=$out/serial.log
 rm -f "$serial" "$out/disk.img"
 truncate -s 16M "$out/disk.img"

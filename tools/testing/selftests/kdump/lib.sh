@@ -39,11 +39,22 @@ ktap_summary() {
 	[ "$ktap_fail" -eq 0 ]
 }
 
+# suite_args ARCH KBUILD_DIR INITRD OUT_DIR ...: the arguments every
+# scenario script starts with, as $arch, $kbuild, $initrd and $out.
+suite_args() {
+	arch=$1
+	kbuild=$2
+	initrd=$3
+	out=$4
+	mkdir -p "$out"
+}
+
 # ---- the guest machine, one table row per architecture --------------------
 
 # qemu_run ARCH KERNEL INITRD APPEND DISK SERIAL SMP TIMEOUT
-# Boots a guest with MEM of RAM and a raw virtio disk, console on SERIAL,
-# and returns QEMU's status; 124 means the hard timeout expired.
+# Boots a guest with KDUMP_MEM of RAM (512M) and a raw virtio disk,
+# console on SERIAL, and returns QEMU's status; 124 means the hard timeout
+# expired.  KDUMP_QEMU_ARGS adds devices (a word list).
 qemu_run() {
 	local arch=$1 kernel=$2 initrd=$3 append=$4 disk=$5 serial=$6
 	local smp=$7 limit=$8 qemu machine console drive rc
@@ -74,7 +85,7 @@ qemu_run() {
 	timeout -k 10 "$limit" $qemu $machine -smp "$smp" -m "${KDUMP_MEM:-512M}" \
 		-display none -monitor none -no-reboot -serial "file:$serial" \
 		-kernel "$kernel" -initrd "$initrd" $drive \
-		-append "console=$console panic=-1 $append" \
+		-append "console=$console panic=-1 $append" ${KDUMP_QEMU_ARGS:-} \
 		</dev/null >"$serial.qemu" 2>&1
 	rc=$?
 	[ $rc -ne 124 ] || echo "qemu_run: guest killed after ${limit}s" \

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * mkelfcorehdr - write an ELF core header, as kexec-tools hands one to a
+ * capture kernel through elfcorehdr=, valid or corrupted in one way.
+ *
+ *   mkelfcorehdr --base PHYS --variant V OUT
+ *
+ * The blob is placed at physical address PHYS in the guest; offsets in
+ * its program headers are physical addresses, as in a real elfcorehdr.
+ * It holds the header, one PT_NOTE pointing at a VMCOREINFO note inside
+ * the blob, and two PT_LOADs describing 16 MiB of RAM each.  Variants:
+ * valid, bad-magic, bad-class, bad-phentsize, phnum-huge, note-huge,
+ * note-overruns, load-wraps, loads-overlap.
+ */
+#include <elf.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define BLOB_SIZE	0x2000
+#define NOTE_AT		0x1000
+
+static unsigned char blob[BLOB_SIZE];
+
+static int is(const char *a, const char *b)
+{
+	return !strcmp(a, b);
+}
+
+/* A VMCOREINFO note at NOTE_AT; returns its size. */
+static uint64_t put_note(const char *variant)
+{
+	static const char text[] = "OSRELEASE=elfcorehdr-test\nPAGESIZE=4096\n";
+	Elf64_Nhdr nh = { sizeof("VMCOREINFO"), sizeof(text) - 1, 0 };
+	unsigned char *p = blob + NOTE_AT;
+
+	if (is(variant, "note-overruns"))
+		nh.n_descsz = 0x100000;
+	memcpy(p, &nh, sizeof(nh));
+	memcpy(p + sizeof(nh), "VMCOREINFO", sizeof("VMCOREINFO"));
+	memcpy(p + sizeof(nh) + 12, text, sizeof(text) - 1);
+	return sizeof(nh) + 12 + ((sizeof(text) - 1 + 3) & ~3u);
+}
+
+static void put_loads(Elf64_Phdr *ph, const char *variant)
+{
+	uint64_t second = is(variant, "loads-overlap") ? 0x1800000 : 0x2000000;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		ph[i] = (Elf64_Phdr){ .p_type = PT_LOAD, .p_flags = PF_R | PF_W | PF_X,
+				      .p_align = 0 };
+		ph[i].p_paddr = ph[i].p_offset = i ? second : 0x1000000;
+		ph[i].p_vaddr = 0xffff888000000000ull + ph[i].p_paddr;
+		ph[i].p_filesz = ph[i].p_memsz = 0x1000000;
+	}
+	if (is(variant, "load-wraps")) {
+		ph[1].p_paddr = ph[1].p_offset = 0xfffffffffffff000ull;
+		ph[1].p_vaddr = 0;
+	}
+}
+
+static void build(uint64_t base, const char *variant)
+{
+	Elf64_Ehdr *eh = (void *)blob;
+	Elf64_Phdr *ph = (void *)(blob + sizeof(*eh));
+	uint64_t note_size = put_note(variant);
+
+	memcpy(eh->e_ident, ELFMAG, SELFMAG);
+	eh->e_ident[EI_CLASS] = is(variant, "bad-class") ? 7 : ELFCLASS64;
+	eh->e_ident[EI_DATA] = ELFDATA2LSB;
+	eh->e_ident[EI_VERSION] = EV_CURRENT;
+	eh->e_type = ET_CORE;
+	eh->e_machine = EM_X86_64;
+	eh->e_version = EV_CURRENT;
+	eh->e_phoff = sizeof(*eh);
+	eh->e_ehsize = sizeof(*eh);
+	eh->e_phentsize = is(variant, "bad-phentsize") ? 40 : sizeof(*ph);
+	eh->e_phnum = is(variant, "phnum-huge") ? 0xffff : 3;
+
+	ph[0] = (Elf64_Phdr){ .p_type = PT_NOTE, .p_offset = base + NOTE_AT,
+			      .p_filesz = note_size, .p_memsz = note_size };
+	if (is(variant, "note-huge"))
+		ph[0].p_memsz = ph[0].p_filesz = 0x7fffffffffffull;
+	put_loads(ph + 1, variant);
+	if (is(variant, "bad-magic"))
+		eh->e_ident[EI_MAG2] = 'X';
+}
+
+int main(int argc, char **argv)
+{
+	const char *variant = "valid", *out = NULL;
+	uint64_t base = 0;
+	FILE *f;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (i + 1 < argc && is(argv[i], "--base"))
+			base = strtoull(argv[++i], NULL, 0);
+		else if (i + 1 < argc && is(argv[i], "--variant"))
+			variant = argv[++i];
+		else
+			out = argv[i];
+	}
+	if (!base || !out) {
+		fputs("usage: mkelfcorehdr --base PHYS --variant V OUT\n", stderr);
+		return 2;
+	}
+	build(base, variant);
+	f = fopen(out, "w");
+	if (!f || fwrite(blob, 1, sizeof(blob), f) != sizeof(blob) || fclose(f)) {
+		perror(out);
+		return 2;
+	}
+	return 0;
+}
