@@ -51,13 +51,16 @@ static void put_loads(Elf64_Phdr *ph, const char *variant)
 	for (i = 0; i < 2; i++) {
 		ph[i] = (Elf64_Phdr){ .p_type = PT_LOAD, .p_flags = PF_R | PF_W | PF_X,
 				      .p_align = 0 };
-		ph[i].p_paddr = ph[i].p_offset = i ? second : 0x1000000;
-		ph[i].p_vaddr = 0xffff888000000000ull + ph[i].p_paddr;
-		ph[i].p_filesz = ph[i].p_memsz = 0x1000000;
+		ph[i].p_paddr = i ? second : 0x1000000;
+		ph[i].p_memsz = 0x1000000;
 	}
-	if (is(variant, "load-wraps")) {
-		ph[1].p_paddr = ph[1].p_offset = 0xfffffffffffff000ull;
-		ph[1].p_vaddr = 0;
+	if (is(variant, "load-wraps"))
+		ph[1].p_paddr = 0xfffffffffffff000ull;
+	/* In an elfcorehdr, p_offset is the physical address too. */
+	for (i = 0; i < 2; i++) {
+		ph[i].p_offset = ph[i].p_paddr;
+		ph[i].p_filesz = ph[i].p_memsz;
+		ph[i].p_vaddr = 0xffff888000000000ull + ph[i].p_paddr;
 	}
 }
 
@@ -81,8 +84,10 @@ static void build(uint64_t base, const char *variant)
 
 	ph[0] = (Elf64_Phdr){ .p_type = PT_NOTE, .p_offset = base + NOTE_AT,
 			      .p_filesz = note_size, .p_memsz = note_size };
-	if (is(variant, "note-huge"))
-		ph[0].p_memsz = ph[0].p_filesz = 0x7fffffffffffull;
+	if (is(variant, "note-huge")) {
+		ph[0].p_memsz = 0x7fffffffffffull;
+		ph[0].p_filesz = ph[0].p_memsz;
+	}
 	put_loads(ph + 1, variant);
 	if (is(variant, "bad-magic"))
 		eh->e_ident[EI_MAG2] = 'X';
