@@ -53,7 +53,7 @@ $(SYSROOTS): sysroot-%: deps
 	@bench/sysroot.sh $(call debarch,$*) $(B)/sysroot/$* $(SYSROOT_PKGS_$*)
 
 # Guest scenarios: $(ST)/guest/NAME.init becomes NAME.cpio.gz per arch.
-SCENARIOS := crash refusals crashkernel elfcorehdr
+SCENARIOS := crash refusals crashkernel elfcorehdr reboot
 # Static C programs run inside the guest, cross-compiled for arm64.
 GUEST_PROGS := $(basename $(notdir $(wildcard $(ST)/guest/*.c)))
 guest_cc = $(if $(filter arm64,$(1)),aarch64-linux-gnu-gcc,gcc)
@@ -88,6 +88,9 @@ crashkernel_suite = crashkernel_$(1)=KDUMP_MODE=$(MODE) \
 	$(ST)/kdump_crashkernel.sh $(1) $(call kbuild,$(1)) \
 	$(call testdir,$(1))/crashkernel.cpio.gz $(call testdir,$(1))/crashkernel
 
+reboot_suite = reboot_$(1)=$(ST)/kdump_reboot.sh $(1) $(call kbuild,$(1)) \
+	$(call testdir,$(1))/reboot.cpio.gz $(call testdir,$(1))/reboot
+
 elfcorehdr_suite = elfcorehdr_$(1)=KDUMP_MODE=$(MODE) KDUMP_TOOLS=$(TOOLS) \
 	$(ST)/kdump_elfcorehdr.sh $(1) $(call kbuild,$(1)) \
 	$(call testdir,$(1))/elfcorehdr.cpio.gz $(call testdir,$(1))/elfcorehdr
@@ -98,7 +101,8 @@ check: tools $(ARCHES:%=initramfs-%)
 		"vmcore_check=$(MAKE) -s -C $(ST)/vmcore_check O=$(TOOLS) test" \
 		$(foreach a,$(ARCHES),"$(call crash_suite,$(a),2)" \
 			"$(call refusals_suite,$(a))" \
-			"$(call crashkernel_suite,$(a))") \
+			"$(call crashkernel_suite,$(a))" \
+			"$(call reboot_suite,$(a))") \
 		$(if $(filter x86_64,$(ARCHES)),"$(call crash_suite,x86_64,4)" \
 			"$(call elfcorehdr_suite,x86_64)")
 

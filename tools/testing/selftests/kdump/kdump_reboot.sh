@@ -1,0 +1,33 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# A normal kexec reboot on one architecture:
+#   kdump_reboot.sh ARCH KBUILD_DIR INITRD OUT_DIR
+# The first kernel loads itself with kexec -l and jumps with kexec -e; the
+# second kernel must reach its init with every CPU online.  Environment:
+# KDUMP_SMP (default 2), KDUMP_TIMEOUT.  Prints KTAP.
+set -uo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+
+suite_args "$@"
+smp=${KDUMP_SMP:-2}
+serial=$out/serial.log
+all_cpus="0-$((smp - 1))"
+
+truncate -s 1M "$out/disk.img"
+qemu_run "$arch" "$kbuild/kernel-image" "$initrd" "" "$out/disk.img" \
+	"$serial" "$smp" "${KDUMP_TIMEOUT:-180}"
+echo "# $arch guest: qemu status $?"
+rm -f "$out/disk.img"
+
+ktap_plan 3
+[ "$(marker "$serial" LOADED)" = 1 ] &&
+	[ "$(marker "$serial" FIRST-CPUS)" = "$all_cpus" ]
+ktap_result $? "${arch}_kexec_l_sets_kexec_loaded" "$serial"
+has_marker "$serial" SECOND-KERNEL-UP
+ktap_result $? "${arch}_kexec_e_second_kernel_reaches_init" "$serial"
+[ "$(marker "$serial" SECOND-CPUS)" = "$all_cpus" ]
+ktap_result $? "${arch}_second_kernel_brings_up_${smp}_cpus" "$serial"
+ktap_summary
