@@ -59,17 +59,41 @@ remove_manifest() {
 	done
 }
 
+# Paths the patches touch, from their "+++ b/path" lines.
+patched_paths() {
+	local p
+
+	for p in $(sed -e 's/#.*//' "$top/patches/series"); do
+		sed -n 's|^+++ [^/]*/\([^\t]*\).*|\1|p' "$top/patches/$p"
+	done
+}
+
+# Give @paths a fresh mtime where they exist, so kbuild recompiles a file
+# that went back to its upstream text (cp -a kept upstream's old mtime).
+refresh() {
+	local f
+
+	while read -r f; do
+		[ -e "$trees/project/$f" ] && touch "$trees/project/$f"
+	done
+	return 0
+}
+
 make_project_base() {
-	local key
+	local key old=$trees/project.touched
 
 	key=$(base_key)
 	[ "$(cat "$trees/project/.base" 2>/dev/null)" = "$key" ] && return 0
 	echo "mktree.sh: making build/trees/project"
+	cat "$trees/project/.overlay" "$trees/project/.patched" \
+		> "$old" 2>/dev/null || true
 	rm -rf "$trees/project"
 	cp -a "$trees/reference" "$trees/project"
 	apply_patches
+	patched_paths > "$trees/project/.patched"
 	remove_manifest
-	rm -f "$trees/project/.overlay"
+	refresh < "$old"
+	rm -f "$old"
 	echo "$key" > "$trees/project/.base"
 }
 
@@ -84,8 +108,8 @@ sync_overlay() {
 	if [ -f "$list" ]; then
 		LC_ALL=C comm -23 "$list" "$list.new" | while read -r f; do
 			rm -f "$trees/project/$f"
-			[ -e "$trees/reference/$f" ] &&
-				cp -a "$trees/reference/$f" "$trees/project/$f"
+			[ -e "$trees/reference/$f" ] || continue
+			cp "$trees/reference/$f" "$trees/project/$f"
 		done
 	fi
 	(cd "$top" && rsync -a --files-from="$list.new" . "$trees/project/")
