@@ -84,6 +84,10 @@ refusals_suite = refusals_$(1)=$(ST)/kdump_guest_ktap.sh $(1) $(call kbuild,$(1)
 	$(call testdir,$(1))/refusals.cpio.gz $(call testdir,$(1))/refusals \
 	'crashkernel=64M KDUMP_MODE=$(MODE)'
 
+lockdown_suite = lockdown_$(1)=$(ST)/kdump_guest_ktap.sh $(1) $(call kbuild,$(1)) \
+	$(call testdir,$(1))/refusals.cpio.gz $(call testdir,$(1))/lockdown \
+	'crashkernel=64M lockdown=integrity'
+
 crashkernel_suite = crashkernel_$(1)=KDUMP_MODE=$(MODE) \
 	$(ST)/kdump_crashkernel.sh $(1) $(call kbuild,$(1)) \
 	$(call testdir,$(1))/crashkernel.cpio.gz $(call testdir,$(1))/crashkernel
@@ -101,6 +105,7 @@ check: tools $(ARCHES:%=initramfs-%)
 		"vmcore_check=$(MAKE) -s -C $(ST)/vmcore_check O=$(TOOLS) test" \
 		$(foreach a,$(ARCHES),"$(call crash_suite,$(a),2)" \
 			"$(call refusals_suite,$(a))" \
+			"$(call lockdown_suite,$(a))" \
 			"$(call crashkernel_suite,$(a))" \
 			"$(call reboot_suite,$(a))") \
 		$(if $(filter x86_64,$(ARCHES)),"$(call crash_suite,x86_64,4)" \

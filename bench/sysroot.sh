@@ -48,7 +48,8 @@ names=()
 for pkg in "${!seen[@]}"; do
 	names+=("$pkg:$arch")
 done
-(cd "$debs" && apt-get download -q "${names[@]}" >/dev/null)
+(cd "$debs" && apt-get download -q -o APT::Sandbox::User=root \
+	"${names[@]}" >/dev/null)
 for deb in "$debs"/*.deb; do
 	dpkg -x "$deb" "$dir"
 done
