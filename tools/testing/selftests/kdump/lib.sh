@@ -34,6 +34,13 @@ ktap_result() {
 	return 1
 }
 
+# ktap_skip NAME REASON: a case that cannot be judged here, and why.
+# It is counted as skipped, never as passed.
+ktap_skip() {
+	ktap_n=$((ktap_n + 1))
+	echo "ok $ktap_n $1 # SKIP $2"
+}
+
 ktap_summary() {
 	echo "# $ktap_pass passed, $ktap_fail failed"
 	[ "$ktap_fail" -eq 0 ]
