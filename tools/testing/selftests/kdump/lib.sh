@@ -106,15 +106,19 @@ qemu_run() {
 }
 
 # ---- console markers --------------------------------------------------------
+#
+# These read the log file directly: under pipefail, a reader that stops
+# early (grep -q, head) kills the writer of a long pipe with SIGPIPE and
+# the pipeline fails even though the marker was found.
 
 # marker SERIAL NAME: value of the first "KDUMP-NAME=value" line.
 marker() {
-	tr -d '\r' < "$1" | sed -n "s/^KDUMP-$2=//p" | head -n 1
+	sed -n "s/^KDUMP-$2=//p" "$1" | tr -d '\r' | sed -n 1p
 }
 
 # has_marker SERIAL NAME: true if a line starts with "KDUMP-NAME".
 has_marker() {
-	tr -d '\r' < "$1" | grep -q "^KDUMP-$2"
+	grep -q "^KDUMP-$2" "$1"
 }
 
 # marked_block SERIAL NAME: lines between KDUMP-NAME-BEGIN and -END.
