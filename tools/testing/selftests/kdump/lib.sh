@@ -108,8 +108,9 @@ qemu_run() {
 # ---- console markers --------------------------------------------------------
 #
 # These read the log file directly: under pipefail, a reader that stops
-# early (grep -q, head) kills the writer of a long pipe with SIGPIPE and
-# the pipeline fails even though the marker was found.
+# early (grep -q, head) can kill the writer of the pipe with SIGPIPE
+# before its next chunk, and the pipeline fails although the marker was
+# found.
 
 # marker SERIAL NAME: value of the first "KDUMP-NAME=value" line.
 marker() {
