@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-2.0
+/**
+ * DOC: images
+ *
+ * A struct kimage is one loaded kernel: its segments, the pages that
+ * carry them and the control pages the architecture asked for.  Its life:
+ *
+ * 1. kimage_create() takes a request that kexec_check_request() accepted,
+ *    records the segments and allocates the control code pages (and, for
+ *    a normal image, the swap page some relocation code uses);
+ * 2. the architecture prepares it (machine_kexec_prepare());
+ * 3. kimage_load_segments() copies the user buffers: a crash image
+ *    straight into the crash region, a normal image into source pages
+ *    listed in its indirection list (entries.c), which it then closes;
+ * 4. it is installed as ``kexec_image`` or ``kexec_crash_image``;
+ * 5. kimage_destroy() undoes all of this, at any step.
+ *
+ * Destination bytes beyond a segment's buffer are zero, for both kinds.
+ */
+#include <linux/highmem.h>
+#include <linux/kexec.h>
+#include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+#include <linux/vmalloc.h>
+
+#include "internal.h"
+
+static struct kimage *kimage_new(const struct kexec_request *req)
+{
+	struct kimage *image = kzalloc(sizeof(*image), GFP_KERNEL);
+
+	if (!image)
+		return NULL;
+	image->head = 0;
+	image->entry = &image->head;
+	image->last_entry = &image->head;
+	image->start = req->entry;
+	image->nr_segments = req->nr;
+	memcpy(image->segment, req->seg, req->nr * sizeof(*req->seg));
+	INIT_LIST_HEAD(&image->control_pages);
+	INIT_LIST_HEAD(&image->dest_pages);
+	INIT_LIST_HEAD(&image->unusable_pages);
+	if (req->crash) {
+		image->type = KEXEC_TYPE_CRASH;
+		image->control_page = req->win_start;
+	}
+	return image;
+}
+
+/**
+ * kimage_create() - an empty image for an accepted request
+ * @req:	a request kexec_check_request() accepted
+ * @flags:	the kexec_load() flags, already checked
+ *
+ * Context: process context, may sleep; the caller holds the kexec lock.
+ * Return: the image, or ERR_PTR(-ENOMEM).
+ */
+struct kimage *kimage_create(const struct kexec_request *req,
+			     unsigned long flags)
+{
+	unsigned int order = get_order(KEXEC_CONTROL_PAGE_SIZE);
+	struct kimage *image = kimage_new(req);
+
+	if (!image)
+		return ERR_PTR(-ENOMEM);
+	image->preserve_context = !!(flags & KEXEC_PRESERVE_CONTEXT);
+	image->control_code_page = kimage_alloc_control_pages(image, order);
+	if (!image->control_code_page)
+		goto free_image;
+	if (!req->crash) {
+		image->swap_page = kimage_alloc_control_pages(image, 0);
+		if (!image->swap_page)
+			goto free_image;
+	}
+	return image;
+
+free_image:
+	pr_warn("kexec: no memory for the control pages\n");
+	kimage_destroy(image);
+	return ERR_PTR(-ENOMEM);
+}
+
+/* Fill one page from the user buffer; the rest of the page is zero. */
+static int fill_page(struct page *page, const void __user *buf, size_t len)
+{
+	void *dst = kmap_local_page(page);
+	unsigned long left;
+
+	left = copy_from_user(dst, buf, len);
+	memset(dst + len, 0, PAGE_SIZE - len);
+	kunmap_local(dst);
+	return left ? -EFAULT : 0;
+}
+
+static size_t chunk(const struct kexec_segment *seg, unsigned long off)
+{
+	return off < seg->bufsz ? min_t(size_t, seg->bufsz - off, PAGE_SIZE)
+				: 0;
+}
+
+static int load_crash_page(const struct kexec_segment *seg,
+			   unsigned long off)
+{
+	unsigned long dest = seg->mem + off;
+	struct page *page = boot_pfn_to_page(dest >> PAGE_SHIFT);
+	int ret;
+
+	arch_kexec_post_alloc_pages(page_address(page), 1, 0);
+	ret = fill_page(page, seg->buf + off, chunk(seg, off));
+	kexec_flush_icache_page(page);
+	arch_kexec_pre_free_pages(page_address(page), 1);
+	return ret;
+}
+
+static int load_normal_page(struct kimage *image,
+			    const struct kexec_segment *seg, unsigned long off)
+{
+	unsigned long dest = seg->mem + off;
+	struct page *page;
+	int ret;
+
+	page = kimage_alloc_source_page(image, dest);
+	if (!page)
+		return -ENOMEM;
+	ret = fill_page(page, seg->buf + off, chunk(seg, off));
+	if (ret)
+		return ret;
+	return kimage_add_entry(image, (page_to_boot_pfn(page) << PAGE_SHIFT) |
+				       IND_SOURCE);
+}
+
+static int load_segment(struct kimage *image, const struct kexec_segment *seg,
+			unsigned long *next_dest)
+{
+	bool crash = image->type == KEXEC_TYPE_CRASH;
+	unsigned long off;
+	int ret = 0;
+
+	if (!crash && seg->memsz && seg->mem != *next_dest)
+		ret = kimage_add_entry(image, seg->mem | IND_DESTINATION);
+	for (off = 0; !ret && off < seg->memsz; off += PAGE_SIZE) {
+		ret = crash ? load_crash_page(seg, off)
+			    : load_normal_page(image, seg, off);
+		cond_resched();
+	}
+	*next_dest = seg->mem + seg->memsz;
+	return ret;
+}
+
+/**
+ * kimage_load_segments() - copy every segment's buffer into the image
+ * @image: an image from kimage_create(), prepared by the architecture
+ *
+ * Closes the indirection list on success.
+ *
+ * Context: process context, may sleep; the caller holds the kexec lock
+ * and, for a crash image, has lifted the region's write protection.
+ * Return: 0; -EFAULT if a user buffer could not be read; -ENOMEM.
+ */
+int kimage_load_segments(struct kimage *image)
+{
+	unsigned long i, next_dest = KIMAGE_NO_DEST;
+	int ret;
+
+	for (i = 0; i < image->nr_segments; i++) {
+		ret = load_segment(image, &image->segment[i], &next_dest);
+		if (ret) {
+			pr_warn("kexec: cannot load segment %lu: %d\n", i, ret);
+			return ret;
+		}
+	}
+	kimage_end_entries(image);
+	return 0;
+}
+
+/**
+ * kimage_crash_copy_vmcoreinfo() - keep VMCOREINFO inside the crash region
+ * @image: the image being built
+ *
+ * For a crash image, gives VMCOREINFO a second home in a control page of
+ * the crash region, mapped into vmalloc space; crash_save_vmcoreinfo()
+ * writes the final note from there, away from memory a runaway first
+ * kernel is likely to scribble on.  Does nothing for a normal image.
+ *
+ * Context: process context, may sleep; the caller holds the kexec lock.
+ * Return: 0, or -ENOMEM.
+ */
+int kimage_crash_copy_vmcoreinfo(struct kimage *image)
+{
+	struct page *page;
+	void *copy;
+
+	if (image->type != KEXEC_TYPE_CRASH)
+		return 0;
+	page = kimage_alloc_control_pages(image, 0);
+	if (!page)
+		return -ENOMEM;
+	copy = vmap(&page, 1, VM_MAP, PAGE_KERNEL);
+	if (!copy)
+		return -ENOMEM;
+	image->vmcoreinfo_data_copy = copy;
+	crash_update_vmcoreinfo_safecopy(copy);
+	return 0;
+}
+
+/**
+ * kimage_destroy() - free an image at any step of its life
+ * @image: the image, or NULL
+ *
+ * Context: process context, may sleep; the caller holds the kexec lock
+ * and @image is not installed.
+ */
+void kimage_destroy(struct kimage *image)
+{
+	if (!image)
+		return;
+	if (image->vmcoreinfo_data_copy) {
+		crash_update_vmcoreinfo_safecopy(NULL);
+		vunmap(image->vmcoreinfo_data_copy);
+	}
+	machine_kexec_cleanup(image);
+	kimage_free_pages(image);
+	kfree(image);
+}

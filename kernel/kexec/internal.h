@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Interfaces shared by the files of the kexec core and nothing else.
+ * What the rest of the kernel sees is declared in <linux/kexec.h>,
+ * <linux/crash_core.h> and <linux/crash_dump.h>.
+ */
+#ifndef _KERNEL_KEXEC_INTERNAL_H
+#define _KERNEL_KEXEC_INTERNAL_H
+
+#include <linux/kexec.h>
+
+/**
+ * struct kexec_request - a kexec_load() request, as the validator sees it
+ * @seg:	the segments, already copied into the kernel
+ * @nr:		how many entries @seg holds
+ * @entry:	physical address where the new kernel starts executing
+ * @crash:	true for KEXEC_ON_CRASH: every byte must land in @win
+ * @win_start:	first byte of the crash kernel region (boot physical)
+ * @win_end:	last byte of the crash kernel region, inclusive
+ * @dest_limit:	first address no segment may reach
+ * @ram_pages:	pages of RAM in this kernel; an image may take half
+ *
+ * The validator takes everything it judges from this structure, so the
+ * KUnit suite can build requests without touching the machine.
+ */
+struct kexec_request {
+	const struct kexec_segment *seg;
+	unsigned long nr;
+	unsigned long entry;
+	bool crash;
+	unsigned long win_start;
+	unsigned long win_end;
+	unsigned long dest_limit;
+	unsigned long ram_pages;
+};
+
+/* crashkernel.c */
+int crashkernel_parse(const char *cmdline, unsigned long long ram,
+		      unsigned long long *size, unsigned long long *base,
+		      const char *suffix);
+
+/* vmcoreinfo_keys.c */
+void __init vmcoreinfo_add_generic_keys(void);
+
+/* state.c */
+bool kexec_lock_try(void);
+void kexec_lock_drop(void);
+
+/* segments.c */
+int kexec_check_request(const struct kexec_request *req);
+bool kexec_range_hits_segments(const struct kimage *image,
+			       unsigned long start, unsigned long size);
+
+/* pages.c */
+/* An address no page has: for source pages that stage no destination. */
+#define KIMAGE_NO_DEST	(~0UL)
+
+struct page *kimage_alloc_source_page(struct kimage *image,
+				      unsigned long dest);
+void kimage_free_pages(struct kimage *image);
+
+/* entries.c */
+int kimage_add_entry(struct kimage *image, kimage_entry_t entry);
+void kimage_end_entries(struct kimage *image);
+
+/* image.c */
+struct kimage *kimage_create(const struct kexec_request *req,
+			     unsigned long flags);
+int kimage_load_segments(struct kimage *image);
+void kimage_destroy(struct kimage *image);
+
+#endif /* _KERNEL_KEXEC_INTERNAL_H */

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-2.0
+/**
+ * DOC: page placement
+ *
+ * An image needs memory of three kinds before it can be started:
+ *
+ * - *control pages*, for the architecture's relocation code, its page
+ *   tables and its stack;
+ * - *source pages*, which hold a copy of each destination page until the
+ *   relocation code moves it into place;
+ * - *indirection pages*, which hold the list that tells the relocation
+ *   code what to copy where (see entries.c); they are placed like source
+ *   pages.
+ *
+ * The relocation code overwrites destination ranges while it runs, so
+ * the one rule of placement is: **no control, indirection or source page
+ * may lie inside a destination range**, with a single exception, a
+ * source page whose address is exactly its own destination (copying it
+ * onto itself destroys nothing).  Pages the allocator hands out that
+ * break the rule are parked on ``image->unusable_pages`` so it does not
+ * offer them again, and are freed with the image.
+ *
+ * A crash image is different: its segments are copied straight into the
+ * crash kernel region at load time, so it has no source or indirection
+ * pages, and its control pages are carved out of the part of the region
+ * the segments leave free, at increasing addresses from
+ * ``image->control_page``.
+ *
+ * Every page allocated here carries its order in page_private() and the
+ * Reserved flag, and sits on one of the image's three lists, so freeing
+ * an image is freeing three lists.
+ */
+#include <linux/gfp.h>
+#include <linux/highmem.h>
+#include <linux/kexec.h>
+#include <linux/list.h>
+#include <linux/mm.h>
+
+#include "internal.h"
+
+static struct page *alloc_marked(gfp_t gfp, unsigned int order)
+{
+	struct page *page = alloc_pages(gfp & ~__GFP_ZERO, order);
+	unsigned long i;
+
+	if (!page)
+		return NULL;
+	set_page_private(page, order);
+	for (i = 0; i < (1UL << order); i++)
+		SetPageReserved(page + i);
+	arch_kexec_post_alloc_pages(page_address(page), 1 << order, gfp);
+	if (gfp & __GFP_ZERO)
+		for (i = 0; i < (1UL << order); i++)
+			clear_highpage(page + i);
+	return page;
+}
+
+static void free_marked(struct page *page)
+{
+	unsigned int order = page_private(page);
+	unsigned long i;
+
+	arch_kexec_pre_free_pages(page_address(page), 1 << order);
+	for (i = 0; i < (1UL << order); i++)
+		ClearPageReserved(page + i);
+	__free_pages(page, order);
+}
+
+static void free_list(struct list_head *list)
+{
+	struct page *page, *next;
+
+	list_for_each_entry_safe(page, next, list, lru) {
+		list_del(&page->lru);
+		free_marked(page);
+	}
+}
+
+static unsigned long page_boot_addr(struct page *page)
+{
+	return page_to_boot_pfn(page) << PAGE_SHIFT;
+}
+
+/* May @page, @order pages long, stay put while the image is relocated? */
+static bool placement_ok(struct kimage *image, struct page *page,
+			 unsigned int order, unsigned long limit)
+{
+	unsigned long addr = page_boot_addr(page);
+	unsigned long size = PAGE_SIZE << order;
+
+	return addr + size - 1 <= limit &&
+	       !kexec_range_hits_segments(image, addr, size);
+}
+
+static struct page *normal_control_pages(struct kimage *image,
+					 unsigned int order)
+{
+	struct page *page;
+	LIST_HEAD(rejected);
+
+	while ((page = alloc_marked(KEXEC_CONTROL_MEMORY_GFP, order))) {
+		if (placement_ok(image, page, order,
+				 KEXEC_CONTROL_MEMORY_LIMIT)) {
+			list_add(&page->lru, &image->control_pages);
+			break;
+		}
+		list_add(&page->lru, &rejected);
+	}
+	free_list(&rejected);
+	return page;
+}
+
+static bool crash_hole_ok(struct kimage *image, unsigned long start,
+			  unsigned long size)
+{
+	return !kexec_range_hits_segments(image, start, size);
+}
+
+static struct page *crash_control_pages(struct kimage *image,
+					unsigned int order)
+{
+	unsigned long size = PAGE_SIZE << order;
+	unsigned long start = ALIGN(image->control_page, size);
+	unsigned long last = phys_to_boot_phys(crashk_res.end);
+	struct page *page;
+
+	while (start < last && start + size - 1 <= last &&
+	       start + size - 1 <= KEXEC_CRASH_CONTROL_MEMORY_LIMIT) {
+		if (crash_hole_ok(image, start, size)) {
+			image->control_page = start + size;
+			page = boot_pfn_to_page(start >> PAGE_SHIFT);
+			arch_kexec_post_alloc_pages(page_address(page),
+						    1 << order, 0);
+			return page;
+		}
+		start += size;
+	}
+	return NULL;
+}
+
+/**
+ * kimage_alloc_control_pages() - memory that survives the relocation
+ * @image:	the image being built; its segments are final
+ * @order:	log2 of the number of contiguous pages wanted
+ *
+ * For a normal image the pages come from the page allocator, below
+ * KEXEC_CONTROL_MEMORY_LIMIT and outside every destination range; for a
+ * crash image they are taken from the crash kernel region where no
+ * segment lies.  Architectures call this for their relocation code and
+ * page tables.  The pages belong to @image and are freed with it.
+ *
+ * Context: process context, may sleep; the caller holds the kexec lock.
+ * Return: the first page of the block, or NULL if none could be found.
+ */
+struct page *kimage_alloc_control_pages(struct kimage *image,
+					unsigned int order)
+{
+	if (image->type == KEXEC_TYPE_CRASH)
+		return crash_control_pages(image, order);
+	return normal_control_pages(image, order);
+}
+
+/**
+ * kimage_alloc_source_page() - a page to stage one destination page in
+ * @image:	a normal (not crash) image being built
+ * @dest:	the destination the page will be copied to
+ *
+ * Context: process context, may sleep; the caller holds the kexec lock.
+ * Return: a page outside every destination range (or at @dest itself)
+ * and below KEXEC_SOURCE_MEMORY_LIMIT, now on ``image->dest_pages``; or
+ * NULL when memory runs out.
+ */
+struct page *kimage_alloc_source_page(struct kimage *image,
+				      unsigned long dest)
+{
+	struct page *page;
+
+	while ((page = alloc_marked(GFP_KERNEL, 0))) {
+		if (page_boot_addr(page) == dest ||
+		    placement_ok(image, page, 0, KEXEC_SOURCE_MEMORY_LIMIT)) {
+			list_add(&page->lru, &image->dest_pages);
+			return page;
+		}
+		list_add(&page->lru, &image->unusable_pages);
+	}
+	return NULL;
+}
+
+/**
+ * kimage_free_pages() - give back every page an image took
+ * @image: the image; its lists may be empty
+ *
+ * Crash images took their pages from the crash region, which stays
+ * reserved; only pages from the allocator are freed.
+ *
+ * Context: process context; the caller holds the kexec lock.
+ */
+void kimage_free_pages(struct kimage *image)
+{
+	free_list(&image->dest_pages);
+	free_list(&image->control_pages);
+	free_list(&image->unusable_pages);
+}
