@@ -1,0 +1,439 @@
+// SPDX-License-Identifier: GPL-2.0
+/**
+ * DOC: ELF core header validation
+ *
+ * The ELF core header was written by the crashed kernel or by kexec-tools
+ * into memory that nothing guarded while that kernel was failing, so every
+ * byte of it is treated as hostile.  Validation works on an in-memory copy
+ * (which is what lets KUnit exercise it without old memory) and is a fixed
+ * sequence of named rules, one helper per rule.  A rule returns NULL when
+ * it holds, or a short phrase saying what is wrong; the first failure stops
+ * the sequence and becomes the single log line that explains why there is
+ * no /proc/vmcore.
+ *
+ * Rules come in three stages: rules on the ELF header, rules applied to
+ * each program header, and rules on the program headers as a set.  A rule
+ * may rely on every rule before it: once the class rule has passed, @cls
+ * is set; once the ELF header stage has passed, the program header table
+ * lies within the size the producer declared, without overflow.
+ *
+ * Facts the rules encode:
+ *
+ * - Producers store a segment's physical address in p_offset (and the same
+ *   value in p_paddr); /proc/vmcore has always read it from p_offset.
+ * - PT_NOTE segments are sized for the buffer, not for the notes in it;
+ *   their size is bounded here and measured later (see notes.c).
+ * - PT_LOAD segments may nest: x86_64 describes the kernel image a second
+ *   time inside the System RAM segment holding it, and makedumpfile looks
+ *   for that segment.  Segments that overlap without nesting are refused.
+ * - Extended numbering (e_phnum == PN_XNUM) is refused; no producer of
+ *   crash headers uses it.
+ */
+
+#include <linux/crash_dump.h>
+#include <linux/elf.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/sort.h>
+#include <linux/string.h>
+
+#include "internal.h"
+
+typedef const char *(*vmcore_ehdr_rule)(struct vmcore_hdr *h);
+typedef const char *(*vmcore_phdr_rule)(const struct vmcore_hdr *h,
+					const void *ph);
+typedef const char *(*vmcore_set_rule)(const struct vmcore_hdr *h);
+
+static u64 ehdr_field(const struct vmcore_hdr *h, enum vmcore_ehdr_field f)
+{
+	return vmcore_ehdr_get(h->cls, h->buf, f);
+}
+
+static u64 phdr_field(const struct vmcore_hdr *h, const void *ph,
+		      enum vmcore_phdr_field f)
+{
+	return vmcore_phdr_get(h->cls, ph, f);
+}
+
+/* --- ELF header rules ------------------------------------------------ */
+
+static const char *rule_ident_present(struct vmcore_hdr *h)
+{
+	return h->len < EI_NIDENT ? "shorter than e_ident" : NULL;
+}
+
+static const char *rule_magic(struct vmcore_hdr *h)
+{
+	return memcmp(h->buf, ELFMAG, SELFMAG) ? "bad ELF magic" : NULL;
+}
+
+static const char *rule_class(struct vmcore_hdr *h)
+{
+	h->cls = vmcore_elf_class_of(h->buf[EI_CLASS]);
+	return h->cls ? NULL : "unknown ELF class";
+}
+
+static const char *rule_byte_order(struct vmcore_hdr *h)
+{
+	return h->buf[EI_DATA] != ELF_DATA ?
+		"byte order differs from this kernel" : NULL;
+}
+
+static const char *rule_ident_version(struct vmcore_hdr *h)
+{
+	return h->buf[EI_VERSION] != EV_CURRENT ?
+		"bad e_ident[EI_VERSION]" : NULL;
+}
+
+static const char *rule_ehdr_complete(struct vmcore_hdr *h)
+{
+	if (h->len < h->cls->ehdr_size || h->limit < h->cls->ehdr_size)
+		return "ELF header truncated";
+	return NULL;
+}
+
+static const char *rule_version(struct vmcore_hdr *h)
+{
+	return ehdr_field(h, VMCORE_E_VERSION) != EV_CURRENT ?
+		"bad e_version" : NULL;
+}
+
+static const char *rule_type(struct vmcore_hdr *h)
+{
+	return ehdr_field(h, VMCORE_E_TYPE) != ET_CORE ?
+		"e_type is not ET_CORE" : NULL;
+}
+
+static const char *rule_machine(struct vmcore_hdr *h)
+{
+	return h->cls->machine_ok(h->buf) ?
+		NULL : "e_machine does not match this kernel";
+}
+
+static const char *rule_phentsize(struct vmcore_hdr *h)
+{
+	return ehdr_field(h, VMCORE_E_PHENTSIZE) != h->cls->phdr_size ?
+		"bad e_phentsize" : NULL;
+}
+
+static const char *rule_phnum_xnum(struct vmcore_hdr *h)
+{
+	h->phnum = ehdr_field(h, VMCORE_E_PHNUM);
+	return h->phnum == PN_XNUM ?
+		"extended numbering (PN_XNUM) is not supported" : NULL;
+}
+
+static const char *rule_phnum_present(struct vmcore_hdr *h)
+{
+	return h->phnum ? NULL : "no program headers";
+}
+
+static const char *rule_phoff(struct vmcore_hdr *h)
+{
+	h->phoff = ehdr_field(h, VMCORE_E_PHOFF);
+	return h->phoff < h->cls->ehdr_size ?
+		"e_phoff points into the ELF header" : NULL;
+}
+
+static const char *rule_table_fits(struct vmcore_hdr *h)
+{
+	if (h->phoff > h->limit ||
+	    (u64)h->phnum * h->cls->phdr_size > h->limit - h->phoff)
+		return "program headers extend beyond the elfcorehdr size";
+	return NULL;
+}
+
+static const vmcore_ehdr_rule vmcore_ehdr_rules[] = {
+	rule_ident_present,
+	rule_magic,
+	rule_class,
+	rule_byte_order,
+	rule_ident_version,
+	rule_ehdr_complete,
+	rule_version,
+	rule_type,
+	rule_machine,
+	rule_phentsize,
+	rule_phnum_xnum,
+	rule_phnum_present,
+	rule_phoff,
+	rule_table_fits,
+};
+
+/* --- rules for each program header ----------------------------------- */
+
+static bool is_segment(const struct vmcore_hdr *h, const void *ph, u32 type)
+{
+	return phdr_field(h, ph, VMCORE_P_TYPE) == type;
+}
+
+static const char *rule_load_sizes(const struct vmcore_hdr *h, const void *ph)
+{
+	if (!is_segment(h, ph, PT_LOAD))
+		return NULL;
+	if (phdr_field(h, ph, VMCORE_P_FILESZ) > phdr_field(h, ph, VMCORE_P_MEMSZ))
+		return "PT_LOAD p_filesz exceeds p_memsz";
+	return NULL;
+}
+
+static const char *rule_segment_range(const struct vmcore_hdr *h,
+				      const void *ph)
+{
+	u64 start = phdr_field(h, ph, VMCORE_P_OFFSET);
+	u64 size = phdr_field(h, ph, VMCORE_P_MEMSZ);
+
+	if (!is_segment(h, ph, PT_LOAD) && !is_segment(h, ph, PT_NOTE))
+		return NULL;
+	if (start > VMCORE_PADDR_END || size > VMCORE_PADDR_END - start)
+		return "segment wraps or leaves the physical address space";
+	return NULL;
+}
+
+static const char *rule_note_size(const struct vmcore_hdr *h, const void *ph)
+{
+	if (!is_segment(h, ph, PT_NOTE))
+		return NULL;
+	if (phdr_field(h, ph, VMCORE_P_MEMSZ) > VMCORE_NOTE_SEG_MAX)
+		return "PT_NOTE segment larger than 1 MiB";
+	return NULL;
+}
+
+static const char *rule_note_align(const struct vmcore_hdr *h, const void *ph)
+{
+	if (!is_segment(h, ph, PT_NOTE))
+		return NULL;
+	if (!IS_ALIGNED(phdr_field(h, ph, VMCORE_P_OFFSET), 4))
+		return "PT_NOTE segment not 4-byte aligned";
+	return NULL;
+}
+
+static const vmcore_phdr_rule vmcore_phdr_rules[] = {
+	rule_load_sizes,
+	rule_segment_range,
+	rule_note_size,
+	rule_note_align,
+};
+
+/* --- rules on the set of program headers ----------------------------- */
+
+struct vmcore_range {
+	u64 start;
+	u64 end;
+};
+
+static u64 sum_field(const struct vmcore_hdr *h, u32 type,
+		     enum vmcore_phdr_field f)
+{
+	u64 sum = 0;
+	unsigned int i;
+
+	for (i = 0; i < h->phnum; i++)
+		if (is_segment(h, vmcore_hdr_phdr(h, i), type))
+			sum += phdr_field(h, vmcore_hdr_phdr(h, i), f);
+	return sum;
+}
+
+static const char *rule_notes_total(const struct vmcore_hdr *h)
+{
+	/* No overflow: each PT_NOTE passed rule_note_size. */
+	if (sum_field(h, PT_NOTE, VMCORE_P_MEMSZ) > VMCORE_NOTES_MAX)
+		return "PT_NOTE segments add up to more than 64 MiB";
+	return NULL;
+}
+
+static const char *rule_file_size(const struct vmcore_hdr *h)
+{
+	u64 total = 0, span;
+	unsigned int i;
+
+	for (i = 0; i < h->phnum; i++) {
+		const void *ph = vmcore_hdr_phdr(h, i);
+
+		if (!is_segment(h, ph, PT_LOAD))
+			continue;
+		span = vmcore_load_span(phdr_field(h, ph, VMCORE_P_OFFSET),
+					phdr_field(h, ph, VMCORE_P_MEMSZ));
+		if (span > VMCORE_DATA_MAX - total)
+			return "PT_LOAD segments add up to more than a file can hold";
+		total += span;
+	}
+	return NULL;
+}
+
+static int range_cmp(const void *a, const void *b)
+{
+	const struct vmcore_range *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;
+	return 0;
+}
+
+/*
+ * @r is sorted by start, longest first on ties.  Keep the chain of ranges
+ * enclosing the current one as a stack in the already visited prefix of
+ * @r; a range ending beyond its innermost encloser overlaps it partially.
+ */
+static bool ranges_nest(struct vmcore_range *r, unsigned int n)
+{
+	unsigned int i, depth = 0;
+
+	for (i = 0; i < n; i++) {
+		struct vmcore_range cur = r[i];
+
+		while (depth && r[depth - 1].end <= cur.start)
+			depth--;
+		if (depth && cur.end > r[depth - 1].end)
+			return false;
+		r[depth++] = cur;
+	}
+	return true;
+}
+
+static unsigned int collect_loads(const struct vmcore_hdr *h,
+				  struct vmcore_range *r)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < h->phnum; i++) {
+		const void *ph = vmcore_hdr_phdr(h, i);
+		u64 size = phdr_field(h, ph, VMCORE_P_MEMSZ);
+
+		if (!is_segment(h, ph, PT_LOAD) || !size)
+			continue;
+		r[n].start = phdr_field(h, ph, VMCORE_P_OFFSET);
+		r[n].end = r[n].start + size;
+		n++;
+	}
+	return n;
+}
+
+static const char *rule_loads_nest(const struct vmcore_hdr *h)
+{
+	struct vmcore_range *r;
+	unsigned int n;
+	bool ok;
+
+	r = kvmalloc_array(h->phnum, sizeof(*r), GFP_KERNEL);
+	if (!r)
+		return "no memory to check PT_LOAD overlaps";
+	n = collect_loads(h, r);
+	sort(r, n, sizeof(*r), range_cmp, NULL);
+	ok = ranges_nest(r, n);
+	kvfree(r);
+	return ok ? NULL : "PT_LOAD segments overlap";
+}
+
+static const vmcore_set_rule vmcore_set_rules[] = {
+	rule_notes_total,
+	rule_file_size,
+	rule_loads_nest,
+};
+
+/* --- entry points ----------------------------------------------------- */
+
+static const char *run_phdr_rules(struct vmcore_hdr *h)
+{
+	const char *why;
+	unsigned int i, r;
+
+	for (i = 0; i < h->phnum; i++) {
+		for (r = 0; r < ARRAY_SIZE(vmcore_phdr_rules); r++) {
+			why = vmcore_phdr_rules[r](h, vmcore_hdr_phdr(h, i));
+			if (why) {
+				h->bad_phdr = i;
+				return why;
+			}
+		}
+	}
+	return NULL;
+}
+
+/**
+ * vmcore_check_ehdr() - run the ELF header rules
+ * @h: filled in: class, e_phoff, e_phnum
+ * @buf: copy of the header's first @len bytes
+ * @len: bytes present in @buf; the program headers need not be among them
+ * @limit: size of the whole header as declared by its producer
+ * @why: set to the failed rule's message on error
+ *
+ * On success the program header table is known to end at or before @limit.
+ *
+ * Context: Any context.
+ * Return: 0, or -EINVAL if a rule failed.
+ */
+int vmcore_check_ehdr(struct vmcore_hdr *h, const void *buf, size_t len,
+		      u64 limit, const char **why)
+{
+	unsigned int r;
+
+	*h = (struct vmcore_hdr){ .buf = buf, .len = len, .limit = limit,
+				  .bad_phdr = -1 };
+	for (r = 0; r < ARRAY_SIZE(vmcore_ehdr_rules); r++) {
+		*why = vmcore_ehdr_rules[r](h);
+		if (*why)
+			return -EINVAL;
+	}
+	return 0;
+}
+
+/**
+ * vmcore_check_phdrs() - run the program header rules
+ * @h: header that passed vmcore_check_ehdr() with its table present
+ * @why: set to the failed rule's message on error; @h->bad_phdr names the
+ *       offending program header when a per-header rule failed
+ *
+ * Context: Process context; may sleep (allocates to check overlaps).
+ * Return: 0, or -EINVAL if a rule failed or the table is not in @h->buf.
+ */
+int vmcore_check_phdrs(struct vmcore_hdr *h, const char **why)
+{
+	unsigned int r;
+
+	*why = NULL;
+	if (vmcore_hdr_table_end(h) > h->len)
+		*why = "program headers not loaded";
+	if (!*why)
+		*why = run_phdr_rules(h);
+	for (r = 0; !*why && r < ARRAY_SIZE(vmcore_set_rules); r++)
+		*why = vmcore_set_rules[r](h);
+	return *why ? -EINVAL : 0;
+}
+
+/**
+ * vmcore_check_header() - run every rule on a complete in-memory header
+ * @h: filled in as by vmcore_check_ehdr()
+ * @buf: the header, ELF header first
+ * @len: bytes present in @buf
+ * @limit: declared header size; at most @len for the table to be present
+ * @why: set to the failed rule's message on error
+ *
+ * Context: Process context; may sleep.
+ * Return: 0, or -EINVAL if any rule failed.
+ */
+int vmcore_check_header(struct vmcore_hdr *h, const void *buf, size_t len,
+			u64 limit, const char **why)
+{
+	int err = vmcore_check_ehdr(h, buf, len, limit, why);
+
+	return err ? err : vmcore_check_phdrs(h, why);
+}
+
+/**
+ * vmcore_hdr_count() - count program headers of one type
+ * @h: header that passed vmcore_check_ehdr() with its table present
+ * @type: p_type to count, such as PT_LOAD
+ *
+ * Context: Any context.
+ * Return: the number of program headers of type @type.
+ */
+unsigned int vmcore_hdr_count(const struct vmcore_hdr *h, u32 type)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < h->phnum; i++)
+		n += is_segment(h, vmcore_hdr_phdr(h, i), type);
+	return n;
+}

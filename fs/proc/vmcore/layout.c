@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-2.0
+/**
+ * DOC: layout of the /proc/vmcore file
+ *
+ * The file is an ELF core file of the same class as the header it was
+ * built from, laid out as::
+ *
+ *   +-------------+----------------------------+--------------+---------+
+ *   | ELF header  | PT_NOTE, PT_LOAD, PT_LOAD..| merged notes | padding |  head
+ *   +-------------+----------------------------+--------------+---------+
+ *   | pages of the first PT_LOAD | pages of the second PT_LOAD | ...       chunks
+ *   +----------------------------+-----------------------------+------
+ *
+ * The head lives in one vmalloc_user() buffer padded to a page boundary,
+ * so it can be read and mmap()ed directly.  Program headers other than
+ * PT_NOTE and PT_LOAD are dropped, and section headers are never emitted.
+ *
+ * Each PT_LOAD contributes a chunk: the whole pages covering
+ * [p_offset, p_offset + p_memsz) of physical memory, placed back to back in
+ * program header order.  Its new p_offset points into the chunk at the
+ * same offset within a page as the physical address, which is what lets
+ * tools mmap() the data at page-aligned file offsets.  All other fields of
+ * a PT_LOAD, p_paddr and p_vaddr included, are passed on unchanged.
+ *
+ * Invariants: chunks are sorted by file offset, non-empty, page aligned,
+ * contiguous, and together cover [head_size, size) exactly.  A field
+ * that does not fit the class (an ELF32 file past 4 GiB) fails the build
+ * rather than being truncated.
+ */
+
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/vmalloc.h>
+
+#include "internal.h"
+
+struct vmcore_layout {
+	const struct vmcore_hdr *in;
+	struct vmcore_image *img;
+	unsigned int phnum;
+	size_t notes_off;
+	size_t notes_size;
+};
+
+static bool put_ehdr(const struct vmcore_layout *l)
+{
+	const struct vmcore_elf_class *c = l->in->cls;
+	void *eh = l->img->head;
+
+	memcpy(eh, l->in->buf, c->ehdr_size);
+	return vmcore_ehdr_put(c, eh, VMCORE_E_PHOFF, c->ehdr_size) &&
+	       vmcore_ehdr_put(c, eh, VMCORE_E_PHNUM, l->phnum) &&
+	       vmcore_ehdr_put(c, eh, VMCORE_E_PHENTSIZE, c->phdr_size) &&
+	       vmcore_ehdr_put(c, eh, VMCORE_E_EHSIZE, c->ehdr_size) &&
+	       vmcore_ehdr_put(c, eh, VMCORE_E_SHOFF, 0) &&
+	       vmcore_ehdr_put(c, eh, VMCORE_E_SHENTSIZE, 0) &&
+	       vmcore_ehdr_put(c, eh, VMCORE_E_SHNUM, 0) &&
+	       vmcore_ehdr_put(c, eh, VMCORE_E_SHSTRNDX, 0);
+}
+
+static void *out_phdr(const struct vmcore_layout *l, unsigned int i)
+{
+	const struct vmcore_elf_class *c = l->in->cls;
+
+	return l->img->head + c->ehdr_size + (size_t)i * c->phdr_size;
+}
+
+static bool put_note_phdr(const struct vmcore_layout *l)
+{
+	const struct vmcore_elf_class *c = l->in->cls;
+	void *ph = out_phdr(l, 0);
+
+	/* vmalloc_user() zeroed the rest: no address, flags or alignment. */
+	return vmcore_phdr_put(c, ph, VMCORE_P_TYPE, PT_NOTE) &&
+	       vmcore_phdr_put(c, ph, VMCORE_P_OFFSET, l->notes_off) &&
+	       vmcore_phdr_put(c, ph, VMCORE_P_FILESZ, l->notes_size) &&
+	       vmcore_phdr_put(c, ph, VMCORE_P_MEMSZ, l->notes_size);
+}
+
+static bool place_load(const struct vmcore_layout *l, void *out,
+		       const void *in)
+{
+	const struct vmcore_elf_class *c = l->in->cls;
+	struct vmcore_image *img = l->img;
+	u64 start = vmcore_phdr_get(c, in, VMCORE_P_OFFSET);
+	u64 span = vmcore_load_span(start,
+				    vmcore_phdr_get(c, in, VMCORE_P_MEMSZ));
+	u64 base = round_down(start, PAGE_SIZE);
+
+	memcpy(out, in, c->phdr_size);
+	if (!vmcore_phdr_put(c, out, VMCORE_P_OFFSET,
+			     img->size + (start - base)))
+		return false;
+	if (span) {
+		img->chunks[img->nr_chunks++] = (struct vmcore_chunk){
+			.file_off = img->size, .paddr = base, .size = span };
+	}
+	img->size += span;
+	return true;
+}
+
+static bool place_loads(const struct vmcore_layout *l)
+{
+	const struct vmcore_hdr *h = l->in;
+	unsigned int i, out = 1;
+
+	for (i = 0; i < h->phnum; i++) {
+		const void *ph = vmcore_hdr_phdr(h, i);
+
+		if (vmcore_phdr_get(h->cls, ph, VMCORE_P_TYPE) != PT_LOAD)
+			continue;
+		if (!place_load(l, out_phdr(l, out++), ph))
+			return false;
+	}
+	return true;
+}
+
+static int fill_head(const struct vmcore_layout *l, const void *notes,
+		     const char **why)
+{
+	memcpy(l->img->head + l->notes_off, notes, l->notes_size);
+	l->img->size = l->img->head_size;
+	if (put_ehdr(l) && put_note_phdr(l) && place_loads(l))
+		return 0;
+	*why = "offsets do not fit the header's ELF class";
+	return -EOVERFLOW;
+}
+
+/**
+ * vmcore_layout_build() - lay out the file for a validated header
+ * @img: filled in; release with vmcore_layout_free()
+ * @h: header that passed vmcore_check_phdrs()
+ * @notes: merged notes, see vmcore_notes_collect()
+ * @notes_size: their length
+ * @why: set to what is wrong on error
+ *
+ * Context: Process context; may sleep.
+ * Return: 0; -ENOMEM if out of memory; -E2BIG if the output would need
+ * extended program header numbering; -EOVERFLOW if an ELF32 file would
+ * need offsets past 4 GiB.
+ */
+int vmcore_layout_build(struct vmcore_image *img, const struct vmcore_hdr *h,
+			const void *notes, size_t notes_size,
+			const char **why)
+{
+	unsigned int loads = vmcore_hdr_count(h, PT_LOAD);
+	struct vmcore_layout l = { .in = h, .img = img, .phnum = loads + 1,
+				   .notes_size = notes_size };
+	int err = -ENOMEM;
+
+	*img = (struct vmcore_image){};
+	*why = "too many program headers";
+	if (l.phnum > VMCORE_PHNUM_MAX)
+		return -E2BIG;
+	l.notes_off = h->cls->ehdr_size + (size_t)l.phnum * h->cls->phdr_size;
+	img->head_size = PAGE_ALIGN(l.notes_off + notes_size);
+	*why = "out of memory for the file layout";
+	img->head = vmalloc_user(img->head_size);
+	if (!img->head)
+		return err;
+	img->chunks = kvcalloc(loads, sizeof(*img->chunks), GFP_KERNEL);
+	if (!img->chunks)
+		goto free_head;
+	err = fill_head(&l, notes, why);
+	if (err)
+		goto free_chunks;
+	return 0;
+
+free_chunks:
+	kvfree(img->chunks);
+free_head:
+	vfree(img->head);
+	*img = (struct vmcore_image){};
+	return err;
+}
+
+/**
+ * vmcore_layout_free() - release what vmcore_layout_build() allocated
+ * @img: the layout; left empty
+ *
+ * Pages of the head that user space still has mapped stay alive until
+ * they are unmapped.
+ *
+ * Context: Process context; may sleep.  No reader of @img may remain.
+ * Return: nothing.
+ */
+void vmcore_layout_free(struct vmcore_image *img)
+{
+	kvfree(img->chunks);
+	vfree(img->head);
+	*img = (struct vmcore_image){};
+}
+
+/**
+ * vmcore_layout_find() - find the chunk holding a file offset
+ * @img: the layout
+ * @pos: file offset at or after @img->head_size
+ *
+ * Context: Any context.
+ * Return: the chunk containing @pos, or NULL if @pos is past the end.
+ */
+const struct vmcore_chunk *vmcore_layout_find(const struct vmcore_image *img,
+					      u64 pos)
+{
+	unsigned int lo = 0, hi = img->nr_chunks;
+
+	while (lo < hi) {
+		unsigned int mid = lo + (hi - lo) / 2;
+		const struct vmcore_chunk *c = &img->chunks[mid];
+
+		if (pos < c->file_off)
+			hi = mid;
+		else if (pos - c->file_off >= c->size)
+			lo = mid + 1;
+		else
+			return c;
+	}
+	return NULL;
+}
