@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Interfaces between the files of arch/x86/kexec/ and nothing else.
+ */
+#ifndef _ARCH_X86_KEXEC_KEXEC_X86_H
+#define _ARCH_X86_KEXEC_KEXEC_X86_H
+
+/* Flags for x86_kexec_enter(). */
+#define X86_KEXEC_WBINVD	1
+
+#ifndef __ASSEMBLY__
+#include <linux/kexec.h>
+
+/* relocate.S */
+extern const u8 kexec_reloc_start[];
+extern const u8 kexec_reloc_end[];
+void __noreturn x86_kexec_enter(unsigned long head, unsigned long entry,
+				unsigned long pgd_pa, unsigned long code_pa,
+				unsigned long flags);
+
+/* pgtable.c */
+int x86_kexec_build_pgtable(struct kimage *image, pgd_t *pgd);
+#endif
+
+#endif /* _ARCH_X86_KEXEC_KEXEC_X86_H */
