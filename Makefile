@@ -95,6 +95,10 @@ crashkernel_suite = crashkernel_$(1)=KDUMP_MODE=$(MODE) \
 reboot_suite = reboot_$(1)=$(ST)/kdump_reboot.sh $(1) $(call kbuild,$(1)) \
 	$(call testdir,$(1))/reboot.cpio.gz $(call testdir,$(1))/reboot
 
+kunit_suite = kunit_$(1)=KDUMP_MODE=$(MODE) $(ST)/kdump_kunit.sh $(1) \
+	$(call kbuild,$(1)) $(call testdir,$(1))/crashkernel.cpio.gz \
+	$(call testdir,$(1))/kunit
+
 elfcorehdr_suite = elfcorehdr_$(1)=KDUMP_MODE=$(MODE) KDUMP_TOOLS=$(TOOLS) \
 	$(ST)/kdump_elfcorehdr.sh $(1) $(call kbuild,$(1)) \
 	$(call testdir,$(1))/elfcorehdr.cpio.gz $(call testdir,$(1))/elfcorehdr
@@ -103,7 +107,8 @@ check: tools $(ARCHES:%=initramfs-%)
 	@echo "# kdump selftests, $(MODE) tree"
 	@$(ST)/run_tests.sh \
 		"vmcore_check=$(MAKE) -s -C $(ST)/vmcore_check O=$(TOOLS) test" \
-		$(foreach a,$(ARCHES),"$(call crash_suite,$(a),2)" \
+		$(foreach a,$(ARCHES),"$(call kunit_suite,$(a))" \
+			"$(call crash_suite,$(a),2)" \
 			"$(call refusals_suite,$(a))" \
 			"$(call lockdown_suite,$(a))" \
 			"$(call crashkernel_suite,$(a))" \

@@ -5,8 +5,9 @@
 #   MODE  reference | project   (which tree under build/trees/)
 #   ARCH  x86_64 | arm64
 # Output goes to build/out/MODE-ARCH (kbuild O= directory).  The .config is
-# allnoconfig plus the selftest fragments; it is regenerated only when the
-# fragments change, so an edit to one source file rebuilds only that file.
+# allnoconfig plus the selftest fragments (config, config.ARCH and
+# config.MODE); it is regenerated only when they change, so an edit to one
+# source file rebuilds only that file.
 set -euo pipefail
 
 mode=$1
@@ -50,7 +51,9 @@ check_config() {
 	return $bad
 }
 
-cat "$frag_dir/config" "$frag_dir/config.$arch" > "$out/fragment.config.new"
+# config.<mode> adds what only one tree has (the project's KUnit suites).
+cat "$frag_dir/config" "$frag_dir/config.$arch" \
+	$(ls "$frag_dir/config.$mode" 2>/dev/null) > "$out/fragment.config.new"
 if ! cmp -s "$out/fragment.config.new" "$out/fragment.config" ||
    [ ! -f "$out/.config" ]; then
 	mv "$out/fragment.config.new" "$out/fragment.config"
