@@ -11,10 +11,9 @@
 
 ARCHES ?= x86_64 arm64
 
-# Which tree the tests run: "project" (the series applied) or "reference"
-# (upstream 6.1 untouched).  The project's subsystem has not landed yet, so
-# reference is the default for now.
-MODE ?= reference
+# Which tree the tests run: "project" (the series applied, the default) or
+# "reference" (upstream 6.1 untouched, for comparison).
+MODE ?= project
 ifneq ($(REFERENCE),)
 MODE := reference
 endif
