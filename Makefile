@@ -79,6 +79,13 @@ crash_suite = crash_$(1)_smp$(2)=KDUMP_SMP=$(2) KDUMP_TOOLS=$(TOOLS) \
 	$(call kbuild,$(1)) $(call testdir,$(1))/crash.cpio.gz \
 	$(call testdir,$(1))/crash-smp$(2)
 
+# oops_suite ARCH: a BUG() with panic_on_oops, on a two-way guest; die()
+# enters the capture kernel through crash_kexec(), not panic().
+oops_suite = crash_$(1)_oops=KDUMP_TRIGGER=oops KDUMP_TOOLS=$(TOOLS) \
+	KDUMP_SYSROOT=$(B)/sysroot/$(1) $(ST)/kdump_crash.sh $(1) \
+	$(call kbuild,$(1)) $(call testdir,$(1))/crash.cpio.gz \
+	$(call testdir,$(1))/crash-oops
+
 refusals_suite = refusals_$(1)=$(ST)/kdump_guest_ktap.sh $(1) $(call kbuild,$(1)) \
 	$(call testdir,$(1))/refusals.cpio.gz $(call testdir,$(1))/refusals \
 	'crashkernel=64M KDUMP_MODE=$(MODE)'
@@ -108,6 +115,7 @@ check: tools $(ARCHES:%=initramfs-%)
 		"vmcore_check=$(MAKE) -s -C $(ST)/vmcore_check O=$(TOOLS) test" \
 		$(foreach a,$(ARCHES),"$(call kunit_suite,$(a))" \
 			"$(call crash_suite,$(a),2)" \
+			"$(call oops_suite,$(a))" \
 			"$(call refusals_suite,$(a))" \
 			"$(call lockdown_suite,$(a))" \
 			"$(call crashkernel_suite,$(a))" \

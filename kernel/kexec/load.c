@@ -201,8 +201,11 @@ SYSCALL_DEFINE4(kexec_load, unsigned long, entry, unsigned long, nr_segments,
 	if (ret)
 		return ret;
 	seg = memdup_user(segments, array_size(nr_segments, sizeof(*seg)));
-	if (IS_ERR(seg))
+	if (IS_ERR(seg)) {
+		if (PTR_ERR(seg) == -EFAULT)
+			pr_warn_ratelimited("kexec: refused: the segment list cannot be read\n");
 		return PTR_ERR(seg);
+	}
 	ret = do_load(entry, seg, nr_segments, flags);
 	kfree(seg);
 	return ret;

@@ -1,16 +1,19 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# The sysrq-c scenario on one architecture:
+# The crash scenario on one architecture:
 #   kdump_crash.sh ARCH KBUILD_DIR INITRD OUT_DIR
 # A guest boots with crashkernel=, loads the capture kernel with kexec -p,
-# crashes with sysrq-c; the capture kernel saves /proc/vmcore to a disk and
-# powers off.  The host then judges the dump with the vmcore validator,
+# and crashes; the capture kernel saves /proc/vmcore to a disk and powers
+# off.  The host then judges the dump with the vmcore validator,
 # makedumpfile and crash.  Prints KTAP.
 #
-# Environment: KDUMP_SMP (CPUs, default 2), KDUMP_TIMEOUT (seconds, default
-# 300), KDUMP_TOOLS (directory holding vmcore_check), KDUMP_SYSROOT (arm64
-# sysroot with the arm64 judges).
+# Environment: KDUMP_SMP (CPUs, default 2), KDUMP_TRIGGER (sysrq, the
+# default: panic() through sysrq-c; or oops: a BUG() with panic_on_oops,
+# so die() enters the capture kernel through crash_kexec() without
+# panic()), KDUMP_TIMEOUT (seconds, default 300), KDUMP_TOOLS (directory
+# holding vmcore_check), KDUMP_SYSROOT (arm64 sysroot with the arm64
+# judges).
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -19,7 +22,12 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 suite_args "$@"
 smp=${KDUMP_SMP:-2}
-panic_line="Kernel panic - not syncing: sysrq triggered crash"
+trigger=${KDUMP_TRIGGER:-sysrq}
+case $trigger in
+sysrq) panic_line="Kernel panic - not syncing: sysrq triggered crash" ;;
+oops) panic_line="kernel BUG at drivers/misc/lkdtm/" ;;
+*) echo "kdump_crash.sh: unknown KDUMP_TRIGGER $trigger" >&2; exit 2 ;;
+esac
 serial=$out/serial.log
 vmcore=$out/vmcore
 rm -f "$serial" "$vmcore" "$out/disk.img"
@@ -28,7 +36,8 @@ truncate -s 1G "$out/disk.img"
 ktap_plan 6
 
 start=$(date +%s)
-qemu_run "$arch" "$kbuild/kernel-image" "$initrd" "crashkernel=128M" \
+qemu_run "$arch" "$kbuild/kernel-image" "$initrd" \
+	"crashkernel=128M kdump_trigger=$trigger" \
 	"$out/disk.img" "$serial" "$smp" "${KDUMP_TIMEOUT:-300}"
 qemu_rc=$?
 echo "# $arch guest ran $(( $(date +%s) - start ))s, qemu status $qemu_rc"
