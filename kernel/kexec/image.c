@@ -103,15 +103,18 @@ static size_t chunk(const struct kexec_segment *seg, unsigned long off)
 static int load_crash_page(const struct kexec_segment *seg,
 			   unsigned long off)
 {
-	unsigned long dest = seg->mem + off;
-	struct page *page = boot_pfn_to_page(dest >> PAGE_SHIFT);
+	struct page *page = boot_pfn_to_page((seg->mem + off) >> PAGE_SHIFT);
 	int ret;
 
-	arch_kexec_post_alloc_pages(page_address(page), 1, 0);
 	ret = fill_page(page, seg->buf + off, chunk(seg, off));
 	kexec_flush_icache_page(page);
-	arch_kexec_pre_free_pages(page_address(page), 1);
 	return ret;
+}
+
+/* A crash segment is one contiguous range of the region: prepare it whole. */
+static void *crash_range(const struct kexec_segment *seg)
+{
+	return page_address(boot_pfn_to_page(seg->mem >> PAGE_SHIFT));
 }
 
 static int load_normal_page(struct kimage *image,
@@ -131,18 +134,33 @@ static int load_normal_page(struct kimage *image,
 				       IND_SOURCE);
 }
 
-static int load_segment(struct kimage *image, const struct kexec_segment *seg,
-			unsigned long *next_dest)
+static int load_crash_segment(const struct kexec_segment *seg)
 {
-	bool crash = image->type == KEXEC_TYPE_CRASH;
+	unsigned long off, pages = seg->memsz >> PAGE_SHIFT;
+	int ret = 0;
+
+	if (!pages)
+		return 0;
+	arch_kexec_post_alloc_pages(crash_range(seg), pages, 0);
+	for (off = 0; !ret && off < seg->memsz; off += PAGE_SIZE) {
+		ret = load_crash_page(seg, off);
+		cond_resched();
+	}
+	arch_kexec_pre_free_pages(crash_range(seg), pages);
+	return ret;
+}
+
+static int load_normal_segment(struct kimage *image,
+			       const struct kexec_segment *seg,
+			       unsigned long *next_dest)
+{
 	unsigned long off;
 	int ret = 0;
 
-	if (!crash && seg->memsz && seg->mem != *next_dest)
+	if (seg->memsz && seg->mem != *next_dest)
 		ret = kimage_add_entry(image, seg->mem | IND_DESTINATION);
 	for (off = 0; !ret && off < seg->memsz; off += PAGE_SIZE) {
-		ret = crash ? load_crash_page(seg, off)
-			    : load_normal_page(image, seg, off);
+		ret = load_normal_page(image, seg, off);
 		cond_resched();
 	}
 	*next_dest = seg->mem + seg->memsz;
@@ -165,7 +183,10 @@ int kimage_load_segments(struct kimage *image)
 	int ret;
 
 	for (i = 0; i < image->nr_segments; i++) {
-		ret = load_segment(image, &image->segment[i], &next_dest);
+		ret = image->type == KEXEC_TYPE_CRASH ?
+			load_crash_segment(&image->segment[i]) :
+			load_normal_segment(image, &image->segment[i],
+					    &next_dest);
 		if (ret) {
 			pr_warn("kexec: cannot load segment %lu: %d\n", i, ret);
 			return ret;

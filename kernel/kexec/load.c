@@ -100,10 +100,6 @@ static void fill_request(struct kexec_request *req, unsigned long entry,
 		.dest_limit = KEXEC_DESTINATION_MEMORY_LIMIT,
 		.ram_pages = totalram_pages(),
 	};
-	if (req->crash && !crashk_res.end) {
-		req->win_start = 0;
-		req->win_end = 0;
-	}
 }
 
 /* Fault every buffer in now, so a bad pointer is refused before step 5. */

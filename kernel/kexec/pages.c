@@ -110,12 +110,6 @@ static struct page *normal_control_pages(struct kimage *image,
 	return page;
 }
 
-static bool crash_hole_ok(struct kimage *image, unsigned long start,
-			  unsigned long size)
-{
-	return !kexec_range_hits_segments(image, start, size);
-}
-
 static struct page *crash_control_pages(struct kimage *image,
 					unsigned int order)
 {
@@ -126,7 +120,7 @@ static struct page *crash_control_pages(struct kimage *image,
 
 	while (start < last && start + size - 1 <= last &&
 	       start + size - 1 <= KEXEC_CRASH_CONTROL_MEMORY_LIMIT) {
-		if (crash_hole_ok(image, start, size)) {
+		if (!kexec_range_hits_segments(image, start, size)) {
 			image->control_page = start + size;
 			page = boot_pfn_to_page(start >> PAGE_SHIFT);
 			arch_kexec_post_alloc_pages(page_address(page),

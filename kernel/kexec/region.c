@@ -51,7 +51,7 @@ ssize_t crash_get_memory_size(void)
 
 	if (!kexec_lock_try())
 		return -EBUSY;
-	size = crashk_res.end != crashk_res.start ? region_size() : 0;
+	size = region_size();
 	kexec_lock_drop();
 	return size;
 }

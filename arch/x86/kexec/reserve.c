@@ -84,14 +84,10 @@ static bool request_fits(const struct crash_request *req,
 
 static phys_addr_t place_fixed(const struct crash_request *req)
 {
-	phys_addr_t got = memblock_phys_alloc_range(req->size, SZ_1M,
-						    req->base,
-						    req->base + req->size);
-
-	if (got == req->base)
-		return got;
-	if (got)
-		memblock_phys_free(got, req->size);
+	/* The range is exactly one aligned block: it is had whole or not at all. */
+	if (memblock_phys_alloc_range(req->size, SZ_1M, req->base,
+				      req->base + req->size))
+		return req->base;
 	pr_warn("crashkernel: [%#llx-%#llx) is not free RAM; nothing reserved\n",
 		req->base, req->base + req->size);
 	return 0;
