@@ -8,8 +8,9 @@
 #                               + the project's overlay copied in
 # The project tree is rebuilt from reference only when the patches or the
 # removal list change; cp -a keeps timestamps, so kbuild then recompiles
-# only what a patch touched.  Overlay files are synced by timestamp, so an
-# edit to one project file rebuilds one file.
+# only what a patch touched.  Overlay files are synced by content, and a
+# changed one gets a fresh timestamp, so an edit to one project file
+# rebuilds that file and what includes it.
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -112,7 +113,11 @@ sync_overlay() {
 			cp "$trees/reference/$f" "$trees/project/$f"
 		done
 	fi
-	(cd "$top" && rsync -a --files-from="$list.new" . "$trees/project/")
+	# By content, and without keeping the repository's mtimes: a file
+	# edited while a build was running can be older than its object,
+	# and make would keep the stale object.  Copied files get "now".
+	(cd "$top" && rsync -rlp --checksum --files-from="$list.new" . \
+		"$trees/project/")
 	mv "$list.new" "$list"
 }
 
