@@ -62,18 +62,38 @@ SYM_CODE_START_NOALIGN(kexec_reloc_start)
 	UNWIND_HINT_EMPTY
 	ANNOTATE_NOENDBR
 .Lidentity:
-	/* Paging and protection on; no write protect, alignment checks, FPU traps. */
+	/*
+	 * CR4 first, keeping only PAE (long mode faults if it is cleared)
+	 * and LA57 (it cannot change while paging is on).  The order is
+	 * forced by CET: MOV to CR0 that clears WP raises #GP while CR4.CET
+	 * is set, and with no IDT that #GP is a triple fault.  Clearing the
+	 * other bits is allowed at any time:
+	 * - PGE: flushes every TLB entry, global ones included, so nothing
+	 *   cached from the old kernel's mappings survives;
+	 * - PCIDE: 1 to 0 flushes every PCID; CR3 was loaded with PCID 0,
+	 *   so its low bits (now PWT/PCD) are zero and memory stays WB;
+	 * - SMEP, SMAP: this code and the image run as supervisor on
+	 *   supervisor pages, and no user page is touched;
+	 * - MCE: a machine check would end the machine either way, as
+	 *   there is no IDT to deliver it to;
+	 * - OSFXSR, OSXSAVE, FSGSBASE, UMIP and the rest: nothing here
+	 *   uses SSE, XSAVE or those instructions.
+	 */
+	movq	%cr4, %rax
+	andq	$(X86_CR4_PAE | X86_CR4_LA57), %rax
+	movq	%rax, %cr4
+
+	/*
+	 * CR0: paging and protection stay on; clear WP (CET is off now),
+	 * alignment checking (AM), and TS and EM so that x87 instructions
+	 * in the image do not fault (SSE is off with OSFXSR, as the image
+	 * expects of a fresh CPU).  CD and NW are kept: caches stay as the
+	 * old kernel had them.
+	 */
 	movq	%cr0, %rax
 	andq	$~(X86_CR0_AM | X86_CR0_WP | X86_CR0_TS | X86_CR0_EM), %rax
 	orl	$(X86_CR0_PG | X86_CR0_PE), %eax
 	movq	%rax, %cr0
-
-	/* Only what this paging depth needs; dropping PGE flushes global TLB entries. */
-	movq	%cr4, %rax
-	andq	$(X86_CR4_PAE | X86_CR4_LA57), %rax
-	movq	%rax, %cr4
-	movq	%cr3, %rax
-	movq	%rax, %cr3
 
 	testq	$X86_KEXEC_WBINVD, %r11
 	jz	1f
@@ -113,6 +133,13 @@ SYM_CODE_START_NOALIGN(kexec_reloc_start)
 	jmp	.Lentry
 
 .Ldone:
+	/*
+	 * MOV to CR3 is serializing (SDM 3A, 9.3): no instruction fetched
+	 * before the copy can run after it, so the image's code is fetched
+	 * from what was just written.
+	 */
+	movq	%cr3, %rax
+	movq	%rax, %cr3
 	testq	$X86_KEXEC_WBINVD, %r11
 	jz	2f
 	wbinvd
