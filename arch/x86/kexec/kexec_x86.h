@@ -8,6 +8,13 @@
 /* Flags for x86_kexec_enter(). */
 #define X86_KEXEC_WBINVD	1
 
+/*
+ * The stack pointer the new image is entered with, as an offset into the
+ * code page: the last word of the page, which machine_kexec_prepare()
+ * zeroes.
+ */
+#define KEXEC_ENTRY_STACK	(PAGE_SIZE - 8)
+
 #ifndef __ASSEMBLY__
 #include <linux/kexec.h>
 

@@ -5,9 +5,11 @@
  * What the kexec core asks of x86_64, and how it is answered:
  *
  * - machine_kexec_prepare(), at load time: the first page of the image's
- *   8 KiB control block receives the relocation blob (relocate.S), the
- *   second the top-level relocation page table (pgtable.c).  Doing both
- *   now means the crash path writes nothing into the crash region;
+ *   8 KiB control block receives the relocation blob (relocate.S) and,
+ *   in its last word, the zero the new image finds on its stack; the
+ *   second page the top-level relocation page table (pgtable.c).  Doing
+ *   all of it now means the crash path writes nothing into the crash
+ *   region;
  * - machine_kexec(), at reboot or crash: quiesce this CPU (interrupts,
  *   debug registers, CET), make the segment registers independent of
  *   the GDT, invalidate the IDT and GDT so that any fault from here on
@@ -60,7 +62,14 @@ int machine_kexec_prepare(struct kimage *image)
 	size_t blob = kexec_reloc_end - kexec_reloc_start;
 
 	BUILD_BUG_ON(KEXEC_CONTROL_PAGE_SIZE < 2 * PAGE_SIZE);
+	BUILD_BUG_ON(KEXEC_CONTROL_CODE_MAX_SIZE > KEXEC_ENTRY_STACK);
+	/*
+	 * The blob, then zeroes up to and including the entry stack word;
+	 * vmlinux.lds.S keeps the blob within KEXEC_CONTROL_CODE_MAX_SIZE,
+	 * half a page, so the two never meet.
+	 */
 	memcpy(code_page(image), kexec_reloc_start, blob);
+	memset(code_page(image) + blob, 0, PAGE_SIZE - blob);
 	clear_page(table_page(image));
 	return x86_kexec_build_pgtable(image, table_page(image));
 }

@@ -30,9 +30,17 @@
  *
  * The new image is entered in 64-bit mode on the identity map, with
  * interrupts off and no valid GDT or IDT.  Every general register is zero
- * except the stack pointer and r10, which holds the entry point.  The
- * image sets up its own descriptor tables and stack, as kexec-tools'
- * purgatory does.
+ * except r10, which holds the entry point, and the stack pointer, which
+ * points at a zero word at the end of the code page (KEXEC_ENTRY_STACK).
+ * That word is what a kexec-tools purgatory reads as the address to jump
+ * back to (non-zero only for kexec jump, which this layer does not do),
+ * and it lies in a control page: identity-mapped, never a destination,
+ * and zeroed when the image was prepared.  The image sets up its own
+ * descriptor tables and stack, as kexec-tools' purgatory does.
+ *
+ * Control registers are put into a known state in the order the SDM
+ * requires (SDM volume 3A: 2.5 for CR0 and CR4, 4.10 for TLBs), each step
+ * commented where it happens.
  */
 #include <linux/linkage.h>
 #include <linux/kexec.h>
@@ -158,6 +166,8 @@ SYM_CODE_START_NOALIGN(kexec_reloc_start)
 	xorl	%r13d, %r13d
 	xorl	%r14d, %r14d
 	xorl	%r15d, %r15d
+	/* The blob starts its control page; the entry stack word ends it. */
+	leaq	(kexec_reloc_start + KEXEC_ENTRY_STACK)(%rip), %rsp
 	ANNOTATE_RETPOLINE_SAFE
 	jmp	*%r10
 SYM_CODE_END(kexec_reloc_start)
