@@ -33,7 +33,7 @@ vmcore=$out/vmcore
 rm -f "$serial" "$vmcore" "$out/disk.img"
 truncate -s 1G "$out/disk.img"
 
-ktap_plan 6
+ktap_plan 7
 
 start=$(date +%s)
 qemu_run "$arch" "$kbuild/kernel-image" "$initrd" \
@@ -57,6 +57,9 @@ then
 fi
 rm -f "$out/disk.img"
 ktap_result $saved "${arch}_capture_kernel_saves_vmcore" "$serial"
+
+cmdline_exact "$serial" "$arch" crash PASSED-CMDLINE SECOND-CMDLINE
+ktap_result $? "${arch}_capture_kernel_cmdline_is_what_kexec_passed" "$serial"
 
 marked_block "$serial" IOMEM > "$out/iomem"
 "$KDUMP_TOOLS/vmcore_check" --arch "$arch" --cpus "$smp" \

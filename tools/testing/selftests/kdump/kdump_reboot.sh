@@ -1,11 +1,13 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# A normal kexec reboot on one architecture:
+# Normal kexec reboots on one architecture:
 #   kdump_reboot.sh ARCH KBUILD_DIR INITRD OUT_DIR
 # The first kernel loads itself with kexec -l and jumps with kexec -e; the
-# second kernel must reach its init with every CPU online.  Environment:
-# KDUMP_SMP (default 2), KDUMP_TIMEOUT.  Prints KTAP.
+# second kernel must reach its init with every CPU online and exactly the
+# command line it was given, then do the same once more over itself (see
+# guest/reboot.init for why that hop matters).  Environment: KDUMP_SMP
+# (default 2), KDUMP_TIMEOUT.  Prints KTAP.
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -22,12 +24,18 @@ qemu_run "$arch" "$kbuild/kernel-image" "$initrd" "" "$out/disk.img" \
 echo "# $arch guest: qemu status $?"
 rm -f "$out/disk.img"
 
-ktap_plan 3
-[ "$(marker "$serial" LOADED)" = 1 ] &&
+ktap_plan 6
+[ "$(marker "$serial" LOADED-SECOND)" = 1 ] &&
 	[ "$(marker "$serial" FIRST-CPUS)" = "$all_cpus" ]
 ktap_result $? "${arch}_kexec_l_sets_kexec_loaded" "$serial"
 has_marker "$serial" SECOND-KERNEL-UP
 ktap_result $? "${arch}_kexec_e_second_kernel_reaches_init" "$serial"
 [ "$(marker "$serial" SECOND-CPUS)" = "$all_cpus" ]
 ktap_result $? "${arch}_second_kernel_brings_up_${smp}_cpus" "$serial"
+cmdline_exact "$serial" "$arch" reboot PASSED-SECOND-CMDLINE SECOND-CMDLINE
+ktap_result $? "${arch}_second_kernel_cmdline_is_what_kexec_passed" "$serial"
+has_marker "$serial" THIRD-KERNEL-UP
+ktap_result $? "${arch}_kexec_e_over_the_running_kernel_reaches_init" "$serial"
+cmdline_exact "$serial" "$arch" reboot PASSED-THIRD-CMDLINE THIRD-CMDLINE
+ktap_result $? "${arch}_third_kernel_cmdline_is_what_kexec_passed" "$serial"
 ktap_summary

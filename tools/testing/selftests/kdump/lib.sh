@@ -127,3 +127,37 @@ marked_block() {
 	tr -d '\r' < "$1" |
 		sed -n "/^KDUMP-$2-BEGIN/,/^KDUMP-$2-END/{/^KDUMP-/d;p}"
 }
+
+# ---- the second kernel's command line -------------------------------------
+
+# What kexec-tools 2.0.25 itself appends to the command line it is given,
+# as an extended regular expression, by architecture and kind of load.
+# On x86_64 a crash load gets " acpi_rsdp=0x..." (when it finds the RSDP)
+# and " elfcorehdr=NK" (kexec/arch/i386/crashdump-x86.c); arm64 passes
+# the ELF core header in the device tree and leaves the line alone.
+loader_additions() {
+	case $1-$2 in
+	x86_64-crash) echo '( acpi_rsdp=0x[0-9a-f]+)? elfcorehdr=[0-9]+K' ;;
+	*) echo '' ;;
+	esac
+}
+
+# cmdline_exact SERIAL ARCH KIND PASSED GOT: the command line a kernel
+# reports (marker GOT) is the one the previous kernel handed to kexec
+# (marker PASSED) plus only loader_additions; anything else, such as a
+# kexec_jump_back_entry= made up from a stale stack word, fails.
+cmdline_exact() {
+	local passed got re
+
+	passed=$(marker "$1" "$4")
+	got=$(marker "$1" "$5")
+	[ -n "$passed" ] && [ -n "$got" ] || return 1
+	re="$(printf '%s' "$passed" | sed 's/[][\.*^$+?(){}|/]/\\&/g')"
+	if printf '%s\n' "$got" | grep -Eqx "$re$(loader_additions "$2" "$3")"
+	then
+		return 0
+	fi
+	echo "# passed: $passed"
+	echo "# got:    $got"
+	return 1
+}
