@@ -150,20 +150,25 @@ static int load_crash_segment(const struct kexec_segment *seg)
 	return ret;
 }
 
+/*
+ * Every segment that has pages starts with its own IND_DESTINATION, even
+ * when it follows on from the previous one: the relocation code then
+ * never depends on where an earlier segment (possibly an empty one at
+ * the same address) left its cursor.
+ */
 static int load_normal_segment(struct kimage *image,
-			       const struct kexec_segment *seg,
-			       unsigned long *next_dest)
+			       const struct kexec_segment *seg)
 {
 	unsigned long off;
-	int ret = 0;
+	int ret;
 
-	if (seg->memsz && seg->mem != *next_dest)
-		ret = kimage_add_entry(image, seg->mem | IND_DESTINATION);
+	if (!seg->memsz)
+		return 0;
+	ret = kimage_add_entry(image, seg->mem | IND_DESTINATION);
 	for (off = 0; !ret && off < seg->memsz; off += PAGE_SIZE) {
 		ret = load_normal_page(image, seg, off);
 		cond_resched();
 	}
-	*next_dest = seg->mem + seg->memsz;
 	return ret;
 }
 
@@ -179,14 +184,13 @@ static int load_normal_segment(struct kimage *image,
  */
 int kimage_load_segments(struct kimage *image)
 {
-	unsigned long i, next_dest = KIMAGE_NO_DEST;
+	unsigned long i;
 	int ret;
 
 	for (i = 0; i < image->nr_segments; i++) {
 		ret = image->type == KEXEC_TYPE_CRASH ?
 			load_crash_segment(&image->segment[i]) :
-			load_normal_segment(image, &image->segment[i],
-					    &next_dest);
+			load_normal_segment(image, &image->segment[i]);
 		if (ret) {
 			pr_warn("kexec: cannot load segment %lu: %d\n", i, ret);
 			return ret;
