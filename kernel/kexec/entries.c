@@ -30,9 +30,10 @@
 
 #define SLOTS_PER_PAGE	(PAGE_SIZE / sizeof(kimage_entry_t))
 
-static int chain_new_page(struct kimage *image)
+static int chain_new_page(struct kimage_loader *ld)
 {
-	struct page *page = kimage_alloc_source_page(image, KIMAGE_NO_DEST);
+	struct page *page = kimage_alloc_source_page(ld, KIMAGE_NO_DEST);
+	struct kimage *image = ld->image;
 	kimage_entry_t *slots;
 
 	if (!page)
@@ -47,18 +48,19 @@ static int chain_new_page(struct kimage *image)
 
 /**
  * kimage_add_entry() - append one entry to an image's indirection list
- * @image:	the normal image being built
+ * @ld:		the loading of the normal image being built
  * @entry:	a page aligned boot physical address ORed with one IND_ flag
  *
  * Context: process context, may sleep; the caller holds the kexec lock.
  * Return: 0, or -ENOMEM if a new list page was needed and none was found.
  */
-int kimage_add_entry(struct kimage *image, kimage_entry_t entry)
+int kimage_add_entry(struct kimage_loader *ld, kimage_entry_t entry)
 {
+	struct kimage *image = ld->image;
 	int ret;
 
 	if (image->entry == image->last_entry) {
-		ret = chain_new_page(image);
+		ret = chain_new_page(ld);
 		if (ret)
 			return ret;
 	}

@@ -117,21 +117,21 @@ static void *crash_range(const struct kexec_segment *seg)
 	return page_address(boot_pfn_to_page(seg->mem >> PAGE_SHIFT));
 }
 
-static int load_normal_page(struct kimage *image,
+static int load_normal_page(struct kimage_loader *ld,
 			    const struct kexec_segment *seg, unsigned long off)
 {
 	unsigned long dest = seg->mem + off;
 	struct page *page;
 	int ret;
 
-	page = kimage_alloc_source_page(image, dest);
+	page = kimage_alloc_source_page(ld, dest);
 	if (!page)
 		return -ENOMEM;
 	ret = fill_page(page, seg->buf + off, chunk(seg, off));
 	if (ret)
 		return ret;
-	return kimage_add_entry(image, (page_to_boot_pfn(page) << PAGE_SHIFT) |
-				       IND_SOURCE);
+	return kimage_add_entry(ld, (page_to_boot_pfn(page) << PAGE_SHIFT) |
+				    IND_SOURCE);
 }
 
 static int load_crash_segment(const struct kexec_segment *seg)
@@ -156,7 +156,7 @@ static int load_crash_segment(const struct kexec_segment *seg)
  * never depends on where an earlier segment (possibly an empty one at
  * the same address) left its cursor.
  */
-static int load_normal_segment(struct kimage *image,
+static int load_normal_segment(struct kimage_loader *ld,
 			       const struct kexec_segment *seg)
 {
 	unsigned long off;
@@ -164,9 +164,9 @@ static int load_normal_segment(struct kimage *image,
 
 	if (!seg->memsz)
 		return 0;
-	ret = kimage_add_entry(image, seg->mem | IND_DESTINATION);
+	ret = kimage_add_entry(ld, seg->mem | IND_DESTINATION);
 	for (off = 0; !ret && off < seg->memsz; off += PAGE_SIZE) {
-		ret = load_normal_page(image, seg, off);
+		ret = load_normal_page(ld, seg, off);
 		cond_resched();
 	}
 	return ret;
@@ -184,20 +184,23 @@ static int load_normal_segment(struct kimage *image,
  */
 int kimage_load_segments(struct kimage *image)
 {
+	struct kimage_loader ld = { .image = image };
 	unsigned long i;
-	int ret;
+	int ret = 0;
 
-	for (i = 0; i < image->nr_segments; i++) {
+	xa_init(&ld.parked);
+	for (i = 0; !ret && i < image->nr_segments; i++) {
 		ret = image->type == KEXEC_TYPE_CRASH ?
 			load_crash_segment(&image->segment[i]) :
-			load_normal_segment(image, &image->segment[i]);
-		if (ret) {
+			load_normal_segment(&ld, &image->segment[i]);
+		if (ret)
 			pr_warn("kexec: cannot load segment %lu: %d\n", i, ret);
-			return ret;
-		}
 	}
-	kimage_end_entries(image);
-	return 0;
+	/* Pages still parked stay on image->unusable_pages. */
+	xa_destroy(&ld.parked);
+	if (!ret)
+		kimage_end_entries(image);
+	return ret;
 }
 
 /**

@@ -8,6 +8,7 @@
 #define _KERNEL_KEXEC_INTERNAL_H
 
 #include <linux/kexec.h>
+#include <linux/xarray.h>
 
 /**
  * struct kexec_request - a kexec_load() request, as the validator sees it
@@ -51,16 +52,31 @@ int kexec_check_request(const struct kexec_request *req);
 bool kexec_range_hits_segments(const struct kimage *image,
 			       unsigned long start, unsigned long size);
 
+/**
+ * struct kimage_loader - the copying of one normal image's segments
+ * @image:	the image being loaded
+ * @parked:	pages the allocator handed out inside a destination range,
+ *		by boot pfn; each is the source-to-be of its own address
+ *
+ * Lives for one kimage_load_segments() call, under the kexec lock.  The
+ * pages indexed in @parked sit on ``image->unusable_pages`` until their
+ * address is loaded, when they move to ``image->dest_pages``.
+ */
+struct kimage_loader {
+	struct kimage *image;
+	struct xarray parked;
+};
+
 /* pages.c */
 /* An address no page has: for source pages that stage no destination. */
 #define KIMAGE_NO_DEST	(~0UL)
 
-struct page *kimage_alloc_source_page(struct kimage *image,
+struct page *kimage_alloc_source_page(struct kimage_loader *ld,
 				      unsigned long dest);
 void kimage_free_pages(struct kimage *image);
 
 /* entries.c */
-int kimage_add_entry(struct kimage *image, kimage_entry_t entry);
+int kimage_add_entry(struct kimage_loader *ld, kimage_entry_t entry);
 void kimage_end_entries(struct kimage *image);
 
 /* image.c */

@@ -18,7 +18,12 @@
  * source page whose address is exactly its own destination (copying it
  * onto itself destroys nothing).  Pages the allocator hands out that
  * break the rule are parked on ``image->unusable_pages`` so it does not
- * offer them again, and are freed with the image.
+ * offer them again, and are freed with the image.  A parked page is also
+ * indexed by its address for the rest of the load (struct
+ * kimage_loader): when that address's turn comes, the page becomes its
+ * source in place instead of a fresh one being allocated, so an image
+ * whose destinations cover free memory does not need twice its size.
+ * (A page parked after its own address was loaded stays unused.)
  *
  * A crash image is different: its segments are copied straight into the
  * crash kernel region at load time, so it has no source or indirection
@@ -154,28 +159,53 @@ struct page *kimage_alloc_control_pages(struct kimage *image,
 	return normal_control_pages(image, order);
 }
 
+/* Park @page; index it if it can still be the source of its address. */
+static void park(struct kimage_loader *ld, struct page *page)
+{
+	list_add(&page->lru, &ld->image->unusable_pages);
+	xa_store(&ld->parked, page_to_boot_pfn(page), page, GFP_KERNEL);
+}
+
+/* The page parked at @dest, now taken off the parked list, or NULL. */
+static struct page *unpark(struct kimage_loader *ld, unsigned long dest)
+{
+	struct page *page;
+
+	if (dest == KIMAGE_NO_DEST)
+		return NULL;
+	page = xa_erase(&ld->parked, dest >> PAGE_SHIFT);
+	if (page)
+		list_move(&page->lru, &ld->image->dest_pages);
+	return page;
+}
+
 /**
  * kimage_alloc_source_page() - a page to stage one destination page in
- * @image:	a normal (not crash) image being built
- * @dest:	the destination the page will be copied to
+ * @ld:		the loading of a normal (not crash) image
+ * @dest:	the destination the page will be copied to, or KIMAGE_NO_DEST
+ *
+ * A page parked earlier at @dest itself is used first.  If xa_store()
+ * cannot index a parked page, that page is merely not reused.
  *
  * Context: process context, may sleep; the caller holds the kexec lock.
  * Return: a page outside every destination range (or at @dest itself)
  * and below KEXEC_SOURCE_MEMORY_LIMIT, now on ``image->dest_pages``; or
  * NULL when memory runs out.
  */
-struct page *kimage_alloc_source_page(struct kimage *image,
+struct page *kimage_alloc_source_page(struct kimage_loader *ld,
 				      unsigned long dest)
 {
-	struct page *page;
+	struct page *page = unpark(ld, dest);
 
+	if (page)
+		return page;
 	while ((page = alloc_marked(GFP_KERNEL, 0))) {
 		if (page_boot_addr(page) == dest ||
-		    placement_ok(image, page, 0, KEXEC_SOURCE_MEMORY_LIMIT)) {
-			list_add(&page->lru, &image->dest_pages);
+		    placement_ok(ld->image, page, 0, KEXEC_SOURCE_MEMORY_LIMIT)) {
+			list_add(&page->lru, &ld->image->dest_pages);
 			return page;
 		}
-		list_add(&page->lru, &image->unusable_pages);
+		park(ld, page);
 	}
 	return NULL;
 }
