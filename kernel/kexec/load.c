@@ -8,7 +8,9 @@
  *
  * 1. Permission: CAP_SYS_BOOT and loading not disabled (-EPERM), then the
  *    LSM hook, then lockdown (-EPERM), then flags and segment count
- *    (-EINVAL), then the architecture in the flags (-EINVAL).
+ *    (-EINVAL), then the architecture in the flags (-EINVAL); a compat
+ *    (32-bit) caller must then name an architecture explicitly
+ *    (-EINVAL), so an unprivileged one gets -EPERM, as in 6.1.
  * 2. The segment list is copied in (-EFAULT).
  * 3. The kexec lock is tried (-EBUSY).
  * 4. The request is validated whole (segments.c), and every segment's
@@ -236,12 +238,14 @@ COMPAT_SYSCALL_DEFINE4(kexec_load, compat_ulong_t, entry,
 	struct kexec_segment *seg;
 	int ret;
 
-	/* A 32-bit caller must name the architecture it built the image for. */
-	if ((flags & KEXEC_ARCH_MASK) == KEXEC_ARCH_DEFAULT)
-		return -EINVAL;
 	ret = check_call(nr_segments, flags);
 	if (ret)
 		return ret;
+	/* A 32-bit caller must name the architecture it built the image for. */
+	if ((flags & KEXEC_ARCH_MASK) == KEXEC_ARCH_DEFAULT) {
+		pr_warn_ratelimited("kexec: refused: a compat caller must name the image's architecture\n");
+		return -EINVAL;
+	}
 	seg = kcalloc(nr_segments ?: 1, sizeof(*seg), GFP_KERNEL);
 	if (!seg)
 		return -ENOMEM;
