@@ -101,6 +101,10 @@ crashkernel_suite = crashkernel_$(1)=KDUMP_MODE=$(MODE) \
 reboot_suite = reboot_$(1)=$(ST)/kdump_reboot.sh $(1) $(call kbuild,$(1)) \
 	$(call testdir,$(1))/reboot.cpio.gz $(call testdir,$(1))/reboot
 
+kaslr_offset_suite = kaslr_offset_$(1)=$(ST)/kdump_kaslr_offset.sh $(1) \
+	$(call kbuild,$(1)) $(call testdir,$(1))/crashkernel.cpio.gz \
+	$(call testdir,$(1))/kaslr-offset
+
 kunit_suite = kunit_$(1)=KDUMP_MODE=$(MODE) $(ST)/kdump_kunit.sh $(1) \
 	$(call kbuild,$(1)) $(call testdir,$(1))/crashkernel.cpio.gz \
 	$(call testdir,$(1))/kunit
@@ -121,7 +125,8 @@ check: tools $(ARCHES:%=initramfs-%)
 			"$(call crashkernel_suite,$(a))" \
 			"$(call reboot_suite,$(a))") \
 		$(if $(filter x86_64,$(ARCHES)),"$(call crash_suite,x86_64,4)" \
-			"$(call elfcorehdr_suite,x86_64)")
+			"$(call elfcorehdr_suite,x86_64)" \
+			"$(call kaslr_offset_suite,x86_64)")
 
 demo: tools initramfs-x86_64
 	@bench/demo.sh $(call kbuild,x86_64) $(call testdir,x86_64)/crash-smp2 \
