@@ -22,7 +22,8 @@
  * suffix, ranges must not be empty, and the value must end after what
  * the grammar allows.  A value that breaks a rule is refused whole with
  * one warning that quotes it and says what is wrong, and the kernel
- * boots without a reservation.
+ * boots without a reservation; except ``size,low``, where, as in 6.1, a
+ * malformed value means the architecture's default low size.
  */
 #include <linux/crash_core.h>
 #include <linux/ctype.h>
@@ -228,6 +229,14 @@ static bool ck_kind_matches(const char *value, const char *suffix)
 	return !ck_has_suffix(value, ",high") && !ck_has_suffix(value, ",low");
 }
 
+/* What a malformed value of this kind leads to, for its warning. */
+static const char *ck_outcome(const char *suffix)
+{
+	if (suffix && !strcmp(suffix, ",low"))
+		return "the default low size is used";
+	return "nothing reserved";
+}
+
 static const char *ck_find(const char *cmdline, const char *suffix)
 {
 	const char *p, *value, *found = NULL;
@@ -270,9 +279,9 @@ int crashkernel_parse(const char *cmdline, unsigned long long ram,
 	ck.p = ck.value;
 	ret = ck_parse_value(&ck, ram, size, base, suffix);
 	if (ret) {
-		pr_warn("crashkernel=%.*s: %s at \"%.*s\"; nothing reserved\n",
+		pr_warn("crashkernel=%.*s: %s at \"%.*s\"; %s\n",
 			(int)strcspn(ck.value, " \t\n"), ck.value, ck.why,
-			(int)strcspn(ck.p, " \t\n"), ck.p);
+			(int)strcspn(ck.p, " \t\n"), ck.p, ck_outcome(suffix));
 		*size = 0;
 		*base = 0;
 	}

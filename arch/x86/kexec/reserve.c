@@ -13,8 +13,8 @@
  *   paging may only have 4 levels).
  * - ``size,high``: below 64 TiB straight away; a region that ends up above
  *   4 GiB gets a companion below 4 GiB for DMA and swiotlb, sized by
- *   ``crashkernel=size,low`` or, without one, the swiotlb size plus
- *   8 MiB and at least 256 MiB.  No companion, no region.
+ *   ``crashkernel=size,low`` or, without a valid one, the swiotlb size
+ *   plus 8 MiB and at least 256 MiB.  No companion, no region.
  *
  * Whatever the value asks for, the kernel boots.  A request it cannot
  * meet leaves both resources empty and logs one warning saying why.
@@ -109,16 +109,18 @@ static phys_addr_t place_anywhere(const struct crash_request *req)
 	return got;
 }
 
-static unsigned long long low_companion_size(bool *ok)
+/*
+ * crashkernel=size,low, or the default when there is none or it is
+ * malformed (the parser has said so), as 6.1 does.
+ */
+static unsigned long long low_companion_size(void)
 {
 	unsigned long long ram = min_t(unsigned long long,
 				       memblock_phys_mem_size(),
 				       CRASH_LOW_LIMIT);
 	unsigned long long size, base;
-	int ret = parse_crashkernel_low(boot_command_line, ram, &size, &base);
 
-	*ok = ret != -EINVAL;
-	if (ret == -ENOENT)
+	if (parse_crashkernel_low(boot_command_line, ram, &size, &base))
 		return max_t(unsigned long long,
 			     swiotlb_size_or_default() + SZ_8M, SZ_256M);
 	return size;
@@ -126,13 +128,9 @@ static unsigned long long low_companion_size(bool *ok)
 
 static int reserve_low_companion(void)
 {
-	unsigned long long size;
+	unsigned long long size = low_companion_size();
 	phys_addr_t base;
-	bool ok;
 
-	size = low_companion_size(&ok);
-	if (!ok)
-		return -EINVAL;
 	if (!size)
 		return 0;
 	base = memblock_phys_alloc_range(size, CRASH_ALIGN, 0, CRASH_LOW_LIMIT);
