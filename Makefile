@@ -55,6 +55,8 @@ $(SYSROOTS): sysroot-%: deps
 SCENARIOS := crash refusals crashkernel elfcorehdr reboot
 # Static C programs run inside the guest, cross-compiled for arm64.
 GUEST_PROGS := $(basename $(notdir $(wildcard $(ST)/guest/*.c)))
+# Shared objects preloaded into a guest program (kexec), as /bin/NAME.so.
+GUEST_PRELOADS := $(basename $(notdir $(wildcard $(ST)/guest/preload/*.c)))
 guest_cc = $(if $(filter arm64,$(1)),aarch64-linux-gnu-gcc,gcc)
 
 $(INITRAMFS): initramfs-%: kernel-% sysroot-%
@@ -62,6 +64,10 @@ $(INITRAMFS): initramfs-%: kernel-% sysroot-%
 	@for p in $(GUEST_PROGS); do \
 		$(call guest_cc,$*) -static -O2 -Wall -Wextra -Werror \
 			-o $(B)/guest/$*/$$p $(ST)/guest/$$p.c || exit 1; \
+	done
+	@for p in $(GUEST_PRELOADS); do \
+		$(call guest_cc,$*) -shared -fPIC -O2 -Wall -Wextra -Werror \
+			-o $(B)/guest/$*/$$p.so $(ST)/guest/preload/$$p.c || exit 1; \
 	done
 	@for s in $(SCENARIOS); do \
 		bench/initramfs.sh $(B)/sysroot/$* $(ST)/guest/$$s.init \
@@ -85,6 +91,14 @@ oops_suite = crash_$(1)_oops=KDUMP_TRIGGER=oops KDUMP_TOOLS=$(TOOLS) \
 	KDUMP_SYSROOT=$(B)/sysroot/$(1) $(ST)/kdump_crash.sh $(1) \
 	$(call kbuild,$(1)) $(call testdir,$(1))/crash.cpio.gz \
 	$(call testdir,$(1))/crash-oops
+
+# salvage_suite ARCH DAMAGE: a sysrq-c crash whose ELF core header
+# kexec_damage.so damaged; the dump must still satisfy the judges.
+salvage_suite = salvage_$(1)_$(subst -,_,$(2))=KDUMP_DAMAGE=$(2) KDUMP_TIMEOUT=150 \
+	KDUMP_TOOLS=$(TOOLS) KDUMP_SYSROOT=$(B)/sysroot/$(1) \
+	$(ST)/kdump_crash.sh $(1) $(call kbuild,$(1)) \
+	$(call testdir,$(1))/crash.cpio.gz $(call testdir,$(1))/salvage-$(2)
+DAMAGES := note-overruns note-huge loads-overlap other-phdr
 
 refusals_suite = refusals_$(1)=$(ST)/kdump_guest_ktap.sh $(1) $(call kbuild,$(1)) \
 	$(call testdir,$(1))/refusals.cpio.gz $(call testdir,$(1))/refusals \
@@ -123,7 +137,8 @@ check: tools $(ARCHES:%=initramfs-%)
 			"$(call refusals_suite,$(a))" \
 			"$(call lockdown_suite,$(a))" \
 			"$(call crashkernel_suite,$(a))" \
-			"$(call reboot_suite,$(a))") \
+			"$(call reboot_suite,$(a))" \
+			$(foreach d,$(DAMAGES),"$(call salvage_suite,$(a),$(d))")) \
 		$(if $(filter x86_64,$(ARCHES)),"$(call crash_suite,x86_64,4)" \
 			"$(call elfcorehdr_suite,x86_64)" \
 			"$(call kaslr_offset_suite,x86_64)")

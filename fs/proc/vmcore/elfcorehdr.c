@@ -7,16 +7,26 @@
  * byte of it is treated as hostile.  Validation works on an in-memory copy
  * (which is what lets KUnit exercise it without old memory) and is a fixed
  * sequence of named rules, one helper per rule.  A rule returns NULL when
- * it holds, or a short phrase saying what is wrong; the first failure stops
- * the sequence and becomes the single log line that explains why there is
- * no /proc/vmcore.
+ * it holds, or a short phrase saying what is wrong.
  *
- * Rules come in three stages: rules on the ELF header, rules applied to
- * each program header, and rules on the program headers as a set.  A rule
- * may rely on every rule before it: once the class rule has passed, @cls
- * is set; once the ELF header stage has passed, the program header table
- * lies within the size the producer declared, without overflow.
+ * What a broken rule costs follows one principle: a dump is worth saving
+ * even when part of its header is damaged, so the dump is refused only
+ * when the header makes the file unsafe to build (its ELF header, counts
+ * or sizes that overflow, PT_LOADs that wrap or cannot be described).
+ * Every other broken rule costs only the program header concerned, which
+ * is dropped (rewritten to PT_NULL in the copy, so nothing later sees it)
+ * or kept as it is, and logs one warning naming it.  That is what upstream
+ * does for the same damage, except that a PT_NOTE is never read beyond
+ * VMCORE_NOTE_SEG_MAX.  A refusal is the single log line that explains
+ * why there is no /proc/vmcore.
  *
+ * Rules come in three stages: rules on the ELF header (all refusing),
+ * rules applied to each program header, and rules on the program headers
+ * as a set.  A rule may rely on every rule before it: once the class rule
+ * has passed, @cls is set; once the ELF header stage has passed, the
+ * program header table lies within the size the producer declared, and
+ * within VMCORE_HDR_MAX, without overflow.
+
  * Facts the rules encode:
  *
  * - Producers store a segment's physical address in p_offset (and the same
@@ -25,10 +35,13 @@
  *   their size is bounded here and measured later (see notes.c).
  * - PT_LOAD segments may nest: x86_64 describes the kernel image a second
  *   time inside the System RAM segment holding it, and makedumpfile looks
- *   for that segment.  Segments that overlap without nesting are refused.
+ *   for that segment.  Segments that overlap without nesting are kept,
+ *   with a warning: each is read on its own.
  * - Extended numbering (e_phnum == PN_XNUM) is refused; no producer of
  *   crash headers uses it.
  */
+
+#define pr_fmt(fmt) "vmcore: " fmt
 
 #include <linux/crash_dump.h>
 #include <linux/elf.h>
@@ -40,9 +53,26 @@
 #include "internal.h"
 
 typedef const char *(*vmcore_ehdr_rule)(struct vmcore_hdr *h);
-typedef const char *(*vmcore_phdr_rule)(const struct vmcore_hdr *h,
-					const void *ph);
-typedef const char *(*vmcore_set_rule)(const struct vmcore_hdr *h);
+
+/**
+ * struct vmcore_phdr_rule - a rule on one program header
+ * @check: NULL if the rule holds for @ph, else what is wrong
+ * @verdict: what a program header breaking it costs
+ */
+struct vmcore_phdr_rule {
+	const char *(*check)(const struct vmcore_hdr *h, const void *ph);
+	enum vmcore_verdict verdict;
+};
+
+/**
+ * struct vmcore_set_rule - a rule on all program headers together
+ * @check: NULL if the rule holds, else what is wrong
+ * @verdict: VMCORE_REFUSE, or VMCORE_KEEP to only warn
+ */
+struct vmcore_set_rule {
+	const char *(*check)(const struct vmcore_hdr *h);
+	enum vmcore_verdict verdict;
+};
 
 static u64 ehdr_field(const struct vmcore_hdr *h, enum vmcore_ehdr_field f)
 {
@@ -143,6 +173,13 @@ static const char *rule_table_fits(struct vmcore_hdr *h)
 	return NULL;
 }
 
+static const char *rule_table_bounded(struct vmcore_hdr *h)
+{
+	/* No overflow: rule_table_fits bounded both terms by the limit. */
+	return vmcore_hdr_table_end(h) > VMCORE_HDR_MAX ?
+		"program headers end beyond 4 MiB" : NULL;
+}
+
 static const vmcore_ehdr_rule vmcore_ehdr_rules[] = {
 	rule_ident_present,
 	rule_magic,
@@ -158,6 +195,7 @@ static const vmcore_ehdr_rule vmcore_ehdr_rules[] = {
 	rule_phnum_present,
 	rule_phoff,
 	rule_table_fits,
+	rule_table_bounded,
 };
 
 /* --- rules for each program header ----------------------------------- */
@@ -176,16 +214,33 @@ static const char *rule_load_sizes(const struct vmcore_hdr *h, const void *ph)
 	return NULL;
 }
 
-static const char *rule_segment_range(const struct vmcore_hdr *h,
-				      const void *ph)
+static bool leaves_address_space(const struct vmcore_hdr *h, const void *ph)
 {
 	u64 start = phdr_field(h, ph, VMCORE_P_OFFSET);
 	u64 size = phdr_field(h, ph, VMCORE_P_MEMSZ);
 
-	if (!is_segment(h, ph, PT_LOAD) && !is_segment(h, ph, PT_NOTE))
+	return start > VMCORE_PADDR_END || size > VMCORE_PADDR_END - start;
+}
+
+static const char *rule_load_range(const struct vmcore_hdr *h, const void *ph)
+{
+	if (is_segment(h, ph, PT_LOAD) && leaves_address_space(h, ph))
+		return "PT_LOAD wraps or leaves the physical address space";
+	return NULL;
+}
+
+static const char *rule_known_type(const struct vmcore_hdr *h, const void *ph)
+{
+	if (is_segment(h, ph, PT_LOAD) || is_segment(h, ph, PT_NOTE) ||
+	    is_segment(h, ph, PT_NULL))
 		return NULL;
-	if (start > VMCORE_PADDR_END || size > VMCORE_PADDR_END - start)
-		return "segment wraps or leaves the physical address space";
+	return "neither PT_LOAD nor PT_NOTE";
+}
+
+static const char *rule_note_range(const struct vmcore_hdr *h, const void *ph)
+{
+	if (is_segment(h, ph, PT_NOTE) && leaves_address_space(h, ph))
+		return "PT_NOTE wraps or leaves the physical address space";
 	return NULL;
 }
 
@@ -194,7 +249,7 @@ static const char *rule_note_size(const struct vmcore_hdr *h, const void *ph)
 	if (!is_segment(h, ph, PT_NOTE))
 		return NULL;
 	if (phdr_field(h, ph, VMCORE_P_MEMSZ) > VMCORE_NOTE_SEG_MAX)
-		return "PT_NOTE segment larger than 1 MiB";
+		return "PT_NOTE larger than 1 MiB, only its first 1 MiB is read";
 	return NULL;
 }
 
@@ -203,15 +258,18 @@ static const char *rule_note_align(const struct vmcore_hdr *h, const void *ph)
 	if (!is_segment(h, ph, PT_NOTE))
 		return NULL;
 	if (!IS_ALIGNED(phdr_field(h, ph, VMCORE_P_OFFSET), 4))
-		return "PT_NOTE segment not 4-byte aligned";
+		return "PT_NOTE not 4-byte aligned";
 	return NULL;
 }
 
-static const vmcore_phdr_rule vmcore_phdr_rules[] = {
-	rule_load_sizes,
-	rule_segment_range,
-	rule_note_size,
-	rule_note_align,
+/* In order; after a DROP the program header is PT_NULL for the rest. */
+static const struct vmcore_phdr_rule vmcore_phdr_rules[] = {
+	{ rule_load_sizes, VMCORE_REFUSE },
+	{ rule_load_range, VMCORE_REFUSE },
+	{ rule_known_type, VMCORE_DROP },
+	{ rule_note_range, VMCORE_DROP },
+	{ rule_note_size, VMCORE_KEEP },
+	{ rule_note_align, VMCORE_KEEP },
 };
 
 /* --- rules on the set of program headers ----------------------------- */
@@ -221,24 +279,17 @@ struct vmcore_range {
 	u64 end;
 };
 
-static u64 sum_field(const struct vmcore_hdr *h, u32 type,
-		     enum vmcore_phdr_field f)
+static const char *rule_notes_total(const struct vmcore_hdr *h)
 {
 	u64 sum = 0;
 	unsigned int i;
 
+	/* No overflow: at most 65534 terms of at most 1 MiB. */
 	for (i = 0; i < h->phnum; i++)
-		if (is_segment(h, vmcore_hdr_phdr(h, i), type))
-			sum += phdr_field(h, vmcore_hdr_phdr(h, i), f);
-	return sum;
-}
-
-static const char *rule_notes_total(const struct vmcore_hdr *h)
-{
-	/* No overflow: each PT_NOTE passed rule_note_size. */
-	if (sum_field(h, PT_NOTE, VMCORE_P_MEMSZ) > VMCORE_NOTES_MAX)
-		return "PT_NOTE segments add up to more than 64 MiB";
-	return NULL;
+		if (is_segment(h, vmcore_hdr_phdr(h, i), PT_NOTE))
+			sum += vmcore_note_len(h, vmcore_hdr_phdr(h, i));
+	return sum > VMCORE_NOTES_MAX ?
+		"PT_NOTE segments add up to more than 64 MiB" : NULL;
 }
 
 static const char *rule_file_size(const struct vmcore_hdr *h)
@@ -323,37 +374,85 @@ static const char *rule_loads_nest(const struct vmcore_hdr *h)
 	sort(r, n, sizeof(*r), range_cmp, NULL);
 	ok = ranges_nest(r, n);
 	kvfree(r);
-	return ok ? NULL : "PT_LOAD segments overlap";
+	return ok ? NULL : "PT_LOAD segments overlap, each is read on its own";
 }
 
-static const vmcore_set_rule vmcore_set_rules[] = {
-	rule_notes_total,
-	rule_file_size,
-	rule_loads_nest,
+static const struct vmcore_set_rule vmcore_set_rules[] = {
+	{ rule_notes_total, VMCORE_REFUSE },
+	{ rule_file_size, VMCORE_REFUSE },
+	{ rule_loads_nest, VMCORE_KEEP },
 };
 
 /* --- entry points ----------------------------------------------------- */
 
+static void salvage(const struct vmcore_hdr *h, int phdr, const char *why,
+		    enum vmcore_verdict verdict)
+{
+	const char *what = verdict == VMCORE_DROP ? "dropped" : "kept";
+
+	if (h->salvage) {
+		h->salvage(h, phdr, why, verdict);
+		return;
+	}
+	if (phdr < 0)
+		pr_warn("ELF core header: %s; kept\n", why);
+	else
+		pr_warn("ELF core header: program header %d: %s; %s\n",
+			phdr, why, what);
+}
+
+/* Apply the rules to program header @i; returns the refusal, or NULL. */
+static const char *check_phdr(struct vmcore_hdr *h, unsigned int i)
+{
+	void *ph = vmcore_hdr_phdr(h, i);
+	const struct vmcore_phdr_rule *r;
+	const char *why;
+
+	for (r = vmcore_phdr_rules; r < vmcore_phdr_rules +
+	     ARRAY_SIZE(vmcore_phdr_rules); r++) {
+		why = r->check(h, ph);
+		if (!why)
+			continue;
+		if (r->verdict == VMCORE_REFUSE) {
+			h->bad_phdr = i;
+			return why;
+		}
+		salvage(h, i, why, r->verdict);
+		if (r->verdict == VMCORE_DROP)
+			vmcore_phdr_put(h->cls, ph, VMCORE_P_TYPE, PT_NULL);
+	}
+	return NULL;
+}
+
 static const char *run_phdr_rules(struct vmcore_hdr *h)
 {
-	const char *why;
-	unsigned int i, r;
+	const char *why = NULL;
+	unsigned int i;
 
-	for (i = 0; i < h->phnum; i++) {
-		for (r = 0; r < ARRAY_SIZE(vmcore_phdr_rules); r++) {
-			why = vmcore_phdr_rules[r](h, vmcore_hdr_phdr(h, i));
-			if (why) {
-				h->bad_phdr = i;
-				return why;
-			}
-		}
+	for (i = 0; !why && i < h->phnum; i++)
+		why = check_phdr(h, i);
+	return why;
+}
+
+static const char *run_set_rules(struct vmcore_hdr *h)
+{
+	const struct vmcore_set_rule *r;
+	const char *why;
+
+	for (r = vmcore_set_rules; r < vmcore_set_rules +
+	     ARRAY_SIZE(vmcore_set_rules); r++) {
+		why = r->check(h);
+		if (why && r->verdict == VMCORE_REFUSE)
+			return why;
+		if (why)
+			salvage(h, -1, why, r->verdict);
 	}
 	return NULL;
 }
 
 /**
  * vmcore_check_ehdr() - run the ELF header rules
- * @h: filled in: class, e_phoff, e_phnum
+ * @h: filled in: class, e_phoff, e_phnum; only @h->salvage is kept
  * @buf: copy of the header's first @len bytes
  * @len: bytes present in @buf; the program headers need not be among them
  * @limit: size of the whole header as declared by its producer
@@ -364,13 +463,14 @@ static const char *run_phdr_rules(struct vmcore_hdr *h)
  * Context: Any context.
  * Return: 0, or -EINVAL if a rule failed.
  */
-int vmcore_check_ehdr(struct vmcore_hdr *h, const void *buf, size_t len,
+int vmcore_check_ehdr(struct vmcore_hdr *h, void *buf, size_t len,
 		      u64 limit, const char **why)
 {
+	vmcore_salvage_fn fn = h->salvage;
 	unsigned int r;
 
 	*h = (struct vmcore_hdr){ .buf = buf, .len = len, .limit = limit,
-				  .bad_phdr = -1 };
+				  .bad_phdr = -1, .salvage = fn };
 	for (r = 0; r < ARRAY_SIZE(vmcore_ehdr_rules); r++) {
 		*why = vmcore_ehdr_rules[r](h);
 		if (*why)
@@ -382,23 +482,24 @@ int vmcore_check_ehdr(struct vmcore_hdr *h, const void *buf, size_t len,
 /**
  * vmcore_check_phdrs() - run the program header rules
  * @h: header that passed vmcore_check_ehdr() with its table present
- * @why: set to the failed rule's message on error; @h->bad_phdr names the
- *       offending program header when a per-header rule failed
+ * @why: set to the refusing rule's message on error; @h->bad_phdr names
+ *       the offending program header when a per-header rule refused
+ *
+ * Rules that do not refuse report through @h->salvage (or a warning), and
+ * program headers they drop become PT_NULL in @h->buf.
  *
  * Context: Process context; may sleep (allocates to check overlaps).
- * Return: 0, or -EINVAL if a rule failed or the table is not in @h->buf.
+ * Return: 0, or -EINVAL if a rule refused or the table is not in @h->buf.
  */
 int vmcore_check_phdrs(struct vmcore_hdr *h, const char **why)
 {
-	unsigned int r;
-
 	*why = NULL;
 	if (vmcore_hdr_table_end(h) > h->len)
 		*why = "program headers not loaded";
 	if (!*why)
 		*why = run_phdr_rules(h);
-	for (r = 0; !*why && r < ARRAY_SIZE(vmcore_set_rules); r++)
-		*why = vmcore_set_rules[r](h);
+	if (!*why)
+		*why = run_set_rules(h);
 	return *why ? -EINVAL : 0;
 }
 
@@ -413,7 +514,7 @@ int vmcore_check_phdrs(struct vmcore_hdr *h, const char **why)
  * Context: Process context; may sleep.
  * Return: 0, or -EINVAL if any rule failed.
  */
-int vmcore_check_header(struct vmcore_hdr *h, const void *buf, size_t len,
+int vmcore_check_header(struct vmcore_hdr *h, void *buf, size_t len,
 			u64 limit, const char **why)
 {
 	int err = vmcore_check_ehdr(h, buf, len, limit, why);

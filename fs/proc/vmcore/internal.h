@@ -152,23 +152,51 @@ static inline bool vmcore_phdr_put(const struct vmcore_elf_class *c,
 }
 
 /**
+ * enum vmcore_verdict - what a broken rule costs
+ * @VMCORE_REFUSE: the file cannot be built safely: no /proc/vmcore
+ * @VMCORE_DROP: the program header is left out of the file
+ * @VMCORE_KEEP: the program header is used anyway
+ */
+enum vmcore_verdict {
+	VMCORE_REFUSE,
+	VMCORE_DROP,
+	VMCORE_KEEP,
+};
+
+struct vmcore_hdr;
+
+/**
+ * typedef vmcore_salvage_fn - told of each rule broken without refusal
+ * @h: the header
+ * @phdr: index of the program header concerned, or -1 for the whole set
+ * @why: the rule's message
+ * @verdict: VMCORE_DROP or VMCORE_KEEP
+ */
+typedef void (*vmcore_salvage_fn)(const struct vmcore_hdr *h, int phdr,
+				  const char *why, enum vmcore_verdict verdict);
+
+/**
  * struct vmcore_hdr - an ELF core header under validation
  * @cls: its class; valid once the class rule has passed
- * @buf: copy of the header, starting with the ELF header
+ * @buf: copy of the header, starting with the ELF header; program headers
+ *       the rules drop are rewritten to PT_NULL in it
  * @len: bytes of @buf that are present
  * @limit: bytes the producer says the header has
  * @phoff: e_phoff, valid once the ELF header rules have passed
  * @phnum: e_phnum, valid once the ELF header rules have passed
  * @bad_phdr: index of the program header a rule refused, or -1
+ * @salvage: called for every rule broken without refusal; NULL logs a
+ *           warning
  */
 struct vmcore_hdr {
 	const struct vmcore_elf_class *cls;
-	const u8 *buf;
+	u8 *buf;
 	size_t len;
 	u64 limit;
 	u64 phoff;
 	unsigned int phnum;
 	int bad_phdr;
+	vmcore_salvage_fn salvage;
 };
 
 /**
@@ -179,10 +207,28 @@ struct vmcore_hdr {
  * Context: Any context.
  * Return: pointer to program header @i inside @h->buf.
  */
-static inline const void *vmcore_hdr_phdr(const struct vmcore_hdr *h,
-					  unsigned int i)
+static inline void *vmcore_hdr_phdr(const struct vmcore_hdr *h,
+				    unsigned int i)
 {
 	return h->buf + h->phoff + (size_t)i * h->cls->phdr_size;
+}
+
+/**
+ * vmcore_note_len() - bytes of a PT_NOTE segment that are read
+ * @h: header that passed vmcore_check_phdrs()
+ * @ph: one of its PT_NOTE program headers
+ *
+ * A PT_NOTE larger than VMCORE_NOTE_SEG_MAX is kept, but only its first
+ * VMCORE_NOTE_SEG_MAX bytes are read: no producer writes notes that long.
+ *
+ * Context: Any context.
+ * Return: p_memsz, at most VMCORE_NOTE_SEG_MAX.
+ */
+static inline size_t vmcore_note_len(const struct vmcore_hdr *h,
+				     const void *ph)
+{
+	return min_t(u64, vmcore_phdr_get(h->cls, ph, VMCORE_P_MEMSZ),
+		     VMCORE_NOTE_SEG_MAX);
 }
 
 /**
@@ -214,16 +260,16 @@ static inline u64 vmcore_load_span(u64 start, u64 size)
 	return round_up(start + size, PAGE_SIZE) - round_down(start, PAGE_SIZE);
 }
 
-int vmcore_check_ehdr(struct vmcore_hdr *h, const void *buf, size_t len,
+int vmcore_check_ehdr(struct vmcore_hdr *h, void *buf, size_t len,
 		      u64 limit, const char **why);
 int vmcore_check_phdrs(struct vmcore_hdr *h, const char **why);
-int vmcore_check_header(struct vmcore_hdr *h, const void *buf, size_t len,
+int vmcore_check_header(struct vmcore_hdr *h, void *buf, size_t len,
 			u64 limit, const char **why);
 unsigned int vmcore_hdr_count(const struct vmcore_hdr *h, u32 type);
 
-ssize_t vmcore_note_seg_size(const void *seg, size_t len, const char **why);
-ssize_t vmcore_notes_merge(void *buf, const size_t *seg_len, unsigned int nr,
-			   const char **why);
+size_t vmcore_note_seg_size(const void *seg, size_t len, const char **why);
+size_t vmcore_notes_merge(void *buf, const size_t *seg_len, unsigned int nr,
+			  const char **why);
 int vmcore_notes_collect(const struct vmcore_hdr *h, void **notes,
 			 size_t *size, const char **why);
 

@@ -16,13 +16,18 @@
  * the merged note section.
  *
  * A walk ends at a note whose n_namesz is zero (the terminator that
- * crash_save_cpu() and kexec-tools leave), or when less than a note
- * header is left.  A note whose padded name and descriptor would run past
- * the end of its segment makes the whole header invalid.  Sizes are
- * computed in 64 bits, so no n_namesz or n_descsz value can wrap them.
- * The ELF32 and ELF64 note headers have the same layout (three 32-bit
- * words), so this file needs no class accessors.
+ * crash_save_cpu() and kexec-tools leave), when less than a note header
+ * is left, or at a note whose padded name and descriptor would run past
+ * the end of its segment.  Such a note, and whatever follows it in that
+ * segment, is dropped with a warning: after a crash that corrupted
+ * memory a CPU's note buffer can hold garbage, and the rest of the dump
+ * is still worth having.  A PT_NOTE that cannot be read is dropped the
+ * same way.  Sizes are computed in 64 bits, so no n_namesz or n_descsz
+ * value can wrap them.  The ELF32 and ELF64 note headers have the same
+ * layout (three 32-bit words), so this file needs no class accessors.
  */
+
+#define pr_fmt(fmt) "vmcore: " fmt
 
 #include <linux/crash_dump.h>
 #include <linux/elf.h>
@@ -48,18 +53,19 @@ static u64 note_bytes(const struct elf64_note *n)
 /**
  * vmcore_note_seg_size() - measure the notes in one PT_NOTE segment
  * @seg: the segment's bytes
- * @len: its p_memsz
- * @why: set to what is wrong on error
+ * @len: its length
+ * @why: set to why the walk stopped early, or NULL if it did not
  *
  * Context: Any context.
  * Return: bytes of notes before the terminator (0 for an empty buffer), or
- * -EINVAL if a note does not fit in the segment.
+ * before the first note that does not fit in the segment.
  */
-ssize_t vmcore_note_seg_size(const void *seg, size_t len, const char **why)
+size_t vmcore_note_seg_size(const void *seg, size_t len, const char **why)
 {
 	size_t pos = 0;
 	u64 size;
 
+	*why = NULL;
 	while (len - pos >= VMCORE_NHDR_SIZE) {
 		const struct elf64_note *n = seg + pos;
 
@@ -67,8 +73,8 @@ ssize_t vmcore_note_seg_size(const void *seg, size_t len, const char **why)
 			break;
 		size = note_bytes(n);
 		if (size > len - pos) {
-			*why = "note runs past the end of its PT_NOTE segment";
-			return -EINVAL;
+			*why = "note runs past the end of its PT_NOTE";
+			break;
 		}
 		pos += size;
 	}
@@ -80,23 +86,19 @@ ssize_t vmcore_note_seg_size(const void *seg, size_t len, const char **why)
  * @buf: the segments, back to back; rewritten in place
  * @seg_len: length of each segment in @buf
  * @nr: number of segments
- * @why: set to what is wrong on error
+ * @why: @nr entries, each set as vmcore_note_seg_size() sets it
  *
  * Context: Any context.
- * Return: length of the merged notes at the start of @buf, or -EINVAL if
- * a segment holds a note that does not fit (see vmcore_note_seg_size()).
+ * Return: length of the merged notes at the start of @buf.
  */
-ssize_t vmcore_notes_merge(void *buf, const size_t *seg_len, unsigned int nr,
-			   const char **why)
+size_t vmcore_notes_merge(void *buf, const size_t *seg_len, unsigned int nr,
+			  const char **why)
 {
-	size_t in = 0, out = 0;
+	size_t in = 0, out = 0, real;
 	unsigned int i;
-	ssize_t real;
 
 	for (i = 0; i < nr; i++) {
-		real = vmcore_note_seg_size(buf + in, seg_len[i], why);
-		if (real < 0)
-			return real;
+		real = vmcore_note_seg_size(buf + in, seg_len[i], &why[i]);
 		memmove(buf + out, buf + in, real);
 		out += real;
 		in += seg_len[i];
@@ -104,8 +106,12 @@ ssize_t vmcore_notes_merge(void *buf, const size_t *seg_len, unsigned int nr,
 	return out;
 }
 
-static int read_note_segments(const struct vmcore_hdr *h, void *buf,
-			      size_t *seg_len, const char **why)
+/*
+ * Read every PT_NOTE into @buf, back to back; @phdr[n] is the program
+ * header of the n-th.  One that cannot be read gets length 0.
+ */
+static void read_note_segments(const struct vmcore_hdr *h, void *buf,
+			       size_t *seg_len, unsigned int *phdr)
 {
 	unsigned int i, n = 0;
 	size_t off = 0;
@@ -113,18 +119,19 @@ static int read_note_segments(const struct vmcore_hdr *h, void *buf,
 	for (i = 0; i < h->phnum; i++) {
 		const void *ph = vmcore_hdr_phdr(h, i);
 		u64 pa = vmcore_phdr_get(h->cls, ph, VMCORE_P_OFFSET);
-		size_t len = vmcore_phdr_get(h->cls, ph, VMCORE_P_MEMSZ);
+		size_t len = vmcore_note_len(h, ph);
 
 		if (vmcore_phdr_get(h->cls, ph, VMCORE_P_TYPE) != PT_NOTE)
 			continue;
 		if (len && elfcorehdr_read_notes(buf + off, len, &pa) != len) {
-			*why = "cannot read a PT_NOTE segment";
-			return -EIO;
+			pr_warn("ELF core header: program header %u: cannot read the PT_NOTE; dropped\n",
+				i);
+			len = 0;
 		}
+		phdr[n] = i;
 		seg_len[n++] = len;
 		off += len;
 	}
-	return 0;
 }
 
 static size_t note_segments_size(const struct vmcore_hdr *h)
@@ -136,9 +143,50 @@ static size_t note_segments_size(const struct vmcore_hdr *h)
 		const void *ph = vmcore_hdr_phdr(h, i);
 
 		if (vmcore_phdr_get(h->cls, ph, VMCORE_P_TYPE) == PT_NOTE)
-			total += vmcore_phdr_get(h->cls, ph, VMCORE_P_MEMSZ);
+			total += vmcore_note_len(h, ph);
 	}
 	return total;
+}
+
+/**
+ * struct vmcore_note_walk - per-segment bookkeeping of one merge
+ * @len: bytes read from each PT_NOTE
+ * @phdr: program header index of each
+ * @why: why each one's walk stopped early, or NULL
+ */
+struct vmcore_note_walk {
+	size_t *len;
+	unsigned int *phdr;
+	const char **why;
+};
+
+static void free_walk(struct vmcore_note_walk *w)
+{
+	kfree(w->len);
+	kfree(w->phdr);
+	kfree(w->why);
+}
+
+static int alloc_walk(struct vmcore_note_walk *w, unsigned int nr)
+{
+	w->len = kcalloc(nr, sizeof(*w->len), GFP_KERNEL);
+	w->phdr = kcalloc(nr, sizeof(*w->phdr), GFP_KERNEL);
+	w->why = kcalloc(nr, sizeof(*w->why), GFP_KERNEL);
+	if (w->len && w->phdr && w->why)
+		return 0;
+	free_walk(w);
+	return -ENOMEM;
+}
+
+static void report_cut_notes(const struct vmcore_note_walk *w,
+			     unsigned int nr)
+{
+	unsigned int n;
+
+	for (n = 0; n < nr; n++)
+		if (w->why[n])
+			pr_warn("ELF core header: program header %u: %s; it and the rest of the segment dropped\n",
+				w->phdr[n], w->why[n]);
 }
 
 /**
@@ -149,43 +197,32 @@ static size_t note_segments_size(const struct vmcore_hdr *h)
  * @size: set to the merged notes' length
  * @why: set to what is wrong on error
  *
+ * Notes that do not fit and PT_NOTEs that cannot be read are dropped, each
+ * with a warning; they do not fail the collection.
+ *
  * Context: Process context; may sleep.
- * Return: 0; -ENOMEM if out of memory; -EIO if old memory could not be
- * read; -EINVAL if a note does not fit in its segment.
+ * Return: 0, or -ENOMEM if out of memory.
  */
 int vmcore_notes_collect(const struct vmcore_hdr *h, void **notes,
 			 size_t *size, const char **why)
 {
 	unsigned int nr = vmcore_hdr_count(h, PT_NOTE);
-	size_t *seg_len;
-	ssize_t merged;
+	struct vmcore_note_walk w;
 	void *buf;
-	int err;
 
 	*why = "out of memory for notes";
-	seg_len = kcalloc(nr, sizeof(*seg_len), GFP_KERNEL);
-	if (!seg_len)
+	if (alloc_walk(&w, nr ?: 1))
 		return -ENOMEM;
-	err = -ENOMEM;
-	buf = kvmalloc(note_segments_size(h), GFP_KERNEL);
-	if (!buf)
-		goto free_seg_len;
-	err = read_note_segments(h, buf, seg_len, why);
-	if (err)
-		goto free_buf;
-	merged = vmcore_notes_merge(buf, seg_len, nr, why);
-	err = merged < 0 ? merged : 0;
-	if (err)
-		goto free_buf;
-	kfree(seg_len);
+	buf = kvmalloc(note_segments_size(h) ?: 1, GFP_KERNEL);
+	if (!buf) {
+		free_walk(&w);
+		return -ENOMEM;
+	}
+	read_note_segments(h, buf, w.len, w.phdr);
+	*size = vmcore_notes_merge(buf, w.len, nr, w.why);
+	report_cut_notes(&w, nr);
+	free_walk(&w);
 	*notes = buf;
-	*size = merged;
 	*why = NULL;
 	return 0;
-
-free_buf:
-	kvfree(buf);
-free_seg_len:
-	kfree(seg_len);
-	return err;
 }

@@ -126,7 +126,7 @@ static void elfcorehdr_test_good_header_accepted(struct kunit *test)
 {
 	struct test_core *t = make_core(test, *(const u8 *)test->param_value);
 	const char *why = NULL;
-	struct vmcore_hdr h;
+	struct vmcore_hdr h = { };
 
 	KUNIT_EXPECT_EQ_MSG(test, check(t, &h, &why), 0, "%s", why);
 	KUNIT_EXPECT_EQ(test, h.phnum, 3U);
@@ -138,7 +138,7 @@ static void elfcorehdr_test_nested_loads_accepted(struct kunit *test)
 {
 	struct test_core *t = make_core(test, ELFCLASS64);
 	const char *why = NULL;
-	struct vmcore_hdr h;
+	struct vmcore_hdr h = { };
 
 	/* Like x86_64's kernel image segment inside its RAM segment. */
 	set_ph(t, 2, PT_LOAD, TEST_LOAD1_PA + 0x1000, 0x3000, 0x3000);
@@ -149,7 +149,7 @@ static void elfcorehdr_test_size_of_address_only_header(struct kunit *test)
 {
 	struct test_core *t = make_core(test, ELFCLASS64);
 	const char *why = NULL;
-	struct vmcore_hdr h;
+	struct vmcore_hdr h = { };
 
 	/* Only the ELF header read so far, the size not declared. */
 	KUNIT_EXPECT_EQ(test, vmcore_check_ehdr(&h, t->bytes,
@@ -252,25 +252,10 @@ static void spoil_load_filesz(struct test_core *t)
 	set_ph(t, 1, PT_LOAD, TEST_LOAD1_PA, TEST_LOAD1_LEN + 1, TEST_LOAD1_LEN);
 }
 
-static void spoil_loads_overlap(struct test_core *t)
-{
-	set_ph(t, 2, PT_LOAD, TEST_LOAD1_PA + TEST_LOAD1_LEN - 0x10, 0x20, 0x20);
-}
-
 static void spoil_loads_too_big(struct test_core *t)
 {
 	set_ph(t, 1, PT_LOAD, 0, 1ULL << 62, 1ULL << 62);
 	set_ph(t, 2, PT_LOAD, 1ULL << 62, 1ULL << 62, 1ULL << 62);
-}
-
-static void spoil_note_size(struct test_core *t)
-{
-	set_ph(t, 0, PT_NOTE, TEST_NOTE_PA, SZ_2M, SZ_2M);
-}
-
-static void spoil_note_align(struct test_core *t)
-{
-	set_ph(t, 0, PT_NOTE, TEST_NOTE_PA + 2, TEST_NOTE_LEN, TEST_NOTE_LEN);
 }
 
 static const struct bad_case bad_cases[] = {
@@ -298,17 +283,11 @@ static const struct bad_case bad_cases[] = {
 	{ "e_phoff wraps", spoil_phoff_huge,
 	  "program headers extend beyond the elfcorehdr size", -1 },
 	{ "PT_LOAD wraps", spoil_load_wrap,
-	  "segment wraps or leaves the physical address space", 2 },
+	  "PT_LOAD wraps or leaves the physical address space", 2 },
 	{ "p_filesz above p_memsz", spoil_load_filesz,
 	  "PT_LOAD p_filesz exceeds p_memsz", 1 },
-	{ "overlapping PT_LOADs", spoil_loads_overlap,
-	  "PT_LOAD segments overlap", -1 },
 	{ "PT_LOADs too big for a file", spoil_loads_too_big,
 	  "PT_LOAD segments add up to more than a file can hold", -1 },
-	{ "huge PT_NOTE", spoil_note_size,
-	  "PT_NOTE segment larger than 1 MiB", 0 },
-	{ "misaligned PT_NOTE", spoil_note_align,
-	  "PT_NOTE segment not 4-byte aligned", 0 },
 };
 
 static void bad_case_desc(const struct bad_case *c, char *desc)
@@ -323,12 +302,132 @@ static void elfcorehdr_test_bad_header_rejected(struct kunit *test)
 	const struct bad_case *c = test->param_value;
 	struct test_core *t = make_core(test, ELFCLASS64);
 	const char *why = NULL;
-	struct vmcore_hdr h;
+	struct vmcore_hdr h = { };
 
 	c->spoil(t);
 	KUNIT_EXPECT_EQ(test, check(t, &h, &why), -EINVAL);
 	KUNIT_EXPECT_STREQ(test, why ?: "(none)", c->why);
 	KUNIT_EXPECT_EQ(test, h.bad_phdr, c->phdr);
+}
+
+/* Only the ELF header is read, so the size may be anything. */
+static void elfcorehdr_test_table_beyond_4m_rejected(struct kunit *test)
+{
+	struct test_core *t = make_core(test, ELFCLASS64);
+	const char *why = NULL;
+	struct vmcore_hdr h = { };
+
+	set_eh(t, VMCORE_E_PHOFF, SZ_8M);
+	KUNIT_EXPECT_EQ(test, vmcore_check_ehdr(&h, t->bytes,
+						t->cls->ehdr_size, SZ_1G,
+						&why), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, why ?: "(none)",
+			   "program headers end beyond 4 MiB");
+}
+
+/* --- damaged headers that still give a dump ------------------------- */
+
+struct salvage_case {
+	const char *name;
+	void (*spoil)(struct test_core *t);
+	int phdr;
+	const char *why;
+	enum vmcore_verdict verdict;
+	unsigned int loads;	/* PT_LOADs left */
+	unsigned int notes;	/* PT_NOTEs left */
+};
+
+static void spoil_loads_overlap(struct test_core *t)
+{
+	set_ph(t, 2, PT_LOAD, TEST_LOAD1_PA + TEST_LOAD1_LEN - 0x10, 0x20, 0x20);
+}
+
+static void spoil_note_size(struct test_core *t)
+{
+	set_ph(t, 0, PT_NOTE, TEST_NOTE_PA, SZ_2M, SZ_2M);
+}
+
+static void spoil_note_align(struct test_core *t)
+{
+	set_ph(t, 0, PT_NOTE, TEST_NOTE_PA + 2, TEST_NOTE_LEN, TEST_NOTE_LEN);
+}
+
+static void spoil_note_wrap(struct test_core *t)
+{
+	set_ph(t, 0, PT_NOTE, U64_MAX - 0x100, 0x400, 0x400);
+}
+
+static void spoil_other_type(struct test_core *t)
+{
+	set_ph(t, 2, PT_GNU_STACK, 0, 0, 0);
+}
+
+static const struct salvage_case salvage_cases[] = {
+	{ "overlapping PT_LOADs", spoil_loads_overlap, -1,
+	  "PT_LOAD segments overlap, each is read on its own", VMCORE_KEEP,
+	  2, 1 },
+	{ "huge PT_NOTE", spoil_note_size, 0,
+	  "PT_NOTE larger than 1 MiB, only its first 1 MiB is read",
+	  VMCORE_KEEP, 2, 1 },
+	{ "misaligned PT_NOTE", spoil_note_align, 0,
+	  "PT_NOTE not 4-byte aligned", VMCORE_KEEP, 2, 1 },
+	{ "PT_NOTE wraps", spoil_note_wrap, 0,
+	  "PT_NOTE wraps or leaves the physical address space", VMCORE_DROP,
+	  2, 0 },
+	{ "PT_GNU_STACK", spoil_other_type, 2, "neither PT_LOAD nor PT_NOTE",
+	  VMCORE_DROP, 1, 1 },
+};
+
+static void salvage_case_desc(const struct salvage_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(salvage, salvage_cases, salvage_case_desc);
+
+/**
+ * struct salvage_log - what the rules reported, for the test to judge
+ * @h: the header, as the salvage callback sees it
+ * @count: how many reports
+ * @phdr: program header of the first report
+ * @why: message of the first report
+ * @verdict: verdict of the first report
+ */
+struct salvage_log {
+	struct vmcore_hdr h;
+	unsigned int count;
+	int phdr;
+	const char *why;
+	enum vmcore_verdict verdict;
+};
+
+static void record_salvage(const struct vmcore_hdr *h, int phdr,
+			   const char *why, enum vmcore_verdict verdict)
+{
+	struct salvage_log *log = container_of(h, struct salvage_log, h);
+
+	if (!log->count++) {
+		log->phdr = phdr;
+		log->why = why;
+		log->verdict = verdict;
+	}
+}
+
+static void elfcorehdr_test_damage_salvaged(struct kunit *test)
+{
+	const struct salvage_case *c = test->param_value;
+	struct test_core *t = make_core(test, ELFCLASS64);
+	struct salvage_log log = { .h.salvage = record_salvage };
+	const char *why = NULL;
+
+	c->spoil(t);
+	KUNIT_EXPECT_EQ_MSG(test, check(t, &log.h, &why), 0, "%s", why);
+	KUNIT_EXPECT_EQ(test, log.count, 1U);
+	KUNIT_EXPECT_EQ(test, log.phdr, c->phdr);
+	KUNIT_EXPECT_STREQ(test, log.why ?: "(none)", c->why);
+	KUNIT_EXPECT_EQ(test, log.verdict, c->verdict);
+	KUNIT_EXPECT_EQ(test, vmcore_hdr_count(&log.h, PT_LOAD), c->loads);
+	KUNIT_EXPECT_EQ(test, vmcore_hdr_count(&log.h, PT_NOTE), c->notes);
 }
 
 /* --- notes ----------------------------------------------------------- */
@@ -346,20 +445,22 @@ struct note_case {
 	const char *name;
 	u32 sizes[4];	/* name/descriptor size pairs; namesz 0 ends */
 	size_t seg_len;
-	ssize_t want;	/* bytes of notes, or -EINVAL */
+	size_t want;	/* bytes of notes kept */
+	bool cut;	/* the walk stopped at a note that does not fit */
 };
 
 static const struct note_case note_cases[] = {
-	{ "empty buffer", { 0 }, 64, 0 },
-	{ "one note then zeros", { 5, 336 }, 512, 12 + 8 + 336 },
+	{ "empty buffer", { 0 }, 64, 0, false },
+	{ "one note then zeros", { 5, 336 }, 512, 12 + 8 + 336, false },
 	{ "two notes, zero-terminated", { 5, 336, 11, 100 }, 1024,
-	  (12 + 8 + 336) + (12 + 12 + 100) },
+	  (12 + 8 + 336) + (12 + 12 + 100), false },
 	{ "notes fill the segment", { 4, 4, 4, 8 }, 12 + 4 + 4 + 12 + 4 + 8,
-	  12 + 4 + 4 + 12 + 4 + 8 },
-	{ "tail shorter than a note header", { 4, 4 }, 20 + 8, 20 },
-	{ "descriptor runs past the end", { 5, 600 }, 512, -EINVAL },
-	{ "n_namesz would wrap", { 0xffffffff, 4 }, 512, -EINVAL },
-	{ "n_descsz would wrap", { 4, 0xfffffffd }, 512, -EINVAL },
+	  12 + 4 + 4 + 12 + 4 + 8, false },
+	{ "tail shorter than a note header", { 4, 4 }, 20 + 8, 20, false },
+	{ "descriptor runs past the end", { 5, 600 }, 512, 0, true },
+	{ "second note runs past the end", { 4, 4, 4, 600 }, 512, 20, true },
+	{ "n_namesz would wrap", { 0xffffffff, 4 }, 512, 0, true },
+	{ "n_descsz would wrap", { 4, 0xfffffffd }, 512, 0, true },
 };
 
 static void note_case_desc(const struct note_case *c, char *desc)
@@ -390,37 +491,48 @@ static void elfcorehdr_test_note_size_found(struct kunit *test)
 
 	KUNIT_EXPECT_EQ(test, vmcore_note_seg_size(seg, c->seg_len, &why),
 			c->want);
-	if (c->want < 0)
-		KUNIT_EXPECT_NOT_NULL(test, why);
+	if (c->cut)
+		KUNIT_EXPECT_STREQ(test, why ?: "(none)",
+				   "note runs past the end of its PT_NOTE");
+	else
+		KUNIT_EXPECT_NULL(test, why);
 }
 
 static void elfcorehdr_test_notes_merged(struct kunit *test)
 {
 	const size_t seg_len[] = { 512, 0, 256 };
 	u8 *buf = kunit_kzalloc(test, 768, GFP_KERNEL);
-	const char *why = NULL;
+	const char *why[3];
 	size_t first;
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	first = put_note(buf, 5, 336);
 	put_note(buf + 512, 11, 100);
-	KUNIT_EXPECT_EQ(test, vmcore_notes_merge(buf, seg_len, 3, &why),
-			(ssize_t)(first + 12 + 12 + 100));
+	KUNIT_EXPECT_EQ(test, vmcore_notes_merge(buf, seg_len, 3, why),
+			first + 12 + 12 + 100);
+	KUNIT_EXPECT_NULL(test, why[0]);
+	KUNIT_EXPECT_NULL(test, why[2]);
 	KUNIT_EXPECT_EQ(test, ((struct elf64_note *)(buf + first))->n_namesz,
 			11U);
 }
 
-static void elfcorehdr_test_merge_stops_on_bad_note(struct kunit *test)
+/* A note that does not fit is dropped; the segments around it stay. */
+static void elfcorehdr_test_merge_drops_bad_note(struct kunit *test)
 {
-	const size_t seg_len[] = { 64, 64 };
-	u8 *buf = kunit_kzalloc(test, 128, GFP_KERNEL);
-	const char *why = NULL;
+	const size_t seg_len[] = { 64, 64, 64 };
+	u8 *buf = kunit_kzalloc(test, 192, GFP_KERNEL);
+	const char *why[3];
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
+	put_note(buf, 4, 4);
 	put_note(buf + 64, 4, 100);
-	KUNIT_EXPECT_EQ(test, vmcore_notes_merge(buf, seg_len, 2, &why),
-			(ssize_t)-EINVAL);
-	KUNIT_EXPECT_NOT_NULL(test, why);
+	put_note(buf + 128, 4, 8);
+	KUNIT_EXPECT_EQ(test, vmcore_notes_merge(buf, seg_len, 3, why),
+			(size_t)(20 + 24));
+	KUNIT_EXPECT_NULL(test, why[0]);
+	KUNIT_EXPECT_NOT_NULL(test, why[1]);
+	KUNIT_EXPECT_NULL(test, why[2]);
+	KUNIT_EXPECT_EQ(test, ((struct elf64_note *)(buf + 20))->n_descsz, 8U);
 }
 
 /* --- layout ---------------------------------------------------------- */
@@ -431,7 +543,7 @@ static void elfcorehdr_test_layout_keeps_page_offset(struct kunit *test)
 	const struct vmcore_elf_class *c = t->cls;
 	struct vmcore_image img;
 	const char *why = NULL;
-	struct vmcore_hdr h;
+	struct vmcore_hdr h = { };
 	u8 notes[24] = { 4 };
 	const void *out;
 
@@ -462,10 +574,13 @@ static struct kunit_case elfcorehdr_test_cases[] = {
 	KUNIT_CASE(elfcorehdr_test_size_of_address_only_header),
 	KUNIT_CASE_PARAM(elfcorehdr_test_bad_header_rejected,
 			 bad_header_gen_params),
+	KUNIT_CASE(elfcorehdr_test_table_beyond_4m_rejected),
+	KUNIT_CASE_PARAM(elfcorehdr_test_damage_salvaged,
+			 salvage_gen_params),
 	KUNIT_CASE_PARAM(elfcorehdr_test_note_size_found,
 			 note_size_gen_params),
 	KUNIT_CASE(elfcorehdr_test_notes_merged),
-	KUNIT_CASE(elfcorehdr_test_merge_stops_on_bad_note),
+	KUNIT_CASE(elfcorehdr_test_merge_drops_bad_note),
 	KUNIT_CASE_PARAM(elfcorehdr_test_layout_keeps_page_offset,
 			 test_class_gen_params),
 	{}

@@ -9,8 +9,9 @@
  * its program headers are physical addresses, as in a real elfcorehdr.
  * It holds the header, one PT_NOTE pointing at a VMCOREINFO note inside
  * the blob, and two PT_LOADs describing 16 MiB of RAM each.  Variants:
- * valid, bad-magic, bad-class, bad-phentsize, phnum-huge, note-huge,
- * note-overruns, load-wraps, loads-overlap.
+ * valid, bad-magic, bad-class, bad-phentsize, phnum-huge, phoff-huge,
+ * note-huge, note-overruns, note-unaligned, load-wraps, loads-overlap,
+ * other-phdr (a PT_GNU_STACK after the PT_LOADs).
  */
 #include <elf.h>
 #include <stdint.h>
@@ -81,6 +82,9 @@ static void build(uint64_t base, const char *variant)
 	eh->e_ehsize = sizeof(*eh);
 	eh->e_phentsize = is(variant, "bad-phentsize") ? 40 : sizeof(*ph);
 	eh->e_phnum = is(variant, "phnum-huge") ? 0xffff : 3;
+	/* Beyond 4 MiB; the suite declares a header size that allows it. */
+	if (is(variant, "phoff-huge"))
+		eh->e_phoff = 0x80000000ull;
 
 	ph[0] = (Elf64_Phdr){ .p_type = PT_NOTE, .p_offset = base + NOTE_AT,
 			      .p_filesz = note_size, .p_memsz = note_size };
@@ -88,7 +92,13 @@ static void build(uint64_t base, const char *variant)
 		ph[0].p_memsz = 0x7fffffffffffull;
 		ph[0].p_filesz = ph[0].p_memsz;
 	}
+	if (is(variant, "note-unaligned"))
+		ph[0].p_offset += 2;
 	put_loads(ph + 1, variant);
+	if (is(variant, "other-phdr")) {
+		ph[3] = (Elf64_Phdr){ .p_type = PT_GNU_STACK, .p_flags = PF_R };
+		eh->e_phnum = 4;
+	}
 	if (is(variant, "bad-magic"))
 		eh->e_ident[EI_MAG2] = 'X';
 }
