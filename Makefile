@@ -52,7 +52,7 @@ $(SYSROOTS): sysroot-%: deps
 	@bench/sysroot.sh $(call debarch,$*) $(B)/sysroot/$* $(SYSROOT_PKGS_$*)
 
 # Guest scenarios: $(ST)/guest/NAME.init becomes NAME.cpio.gz per arch.
-SCENARIOS := crash refusals crashkernel elfcorehdr reboot
+SCENARIOS := crash refusals crashkernel elfcorehdr reboot readers
 # Static C programs run inside the guest, cross-compiled for arm64.
 GUEST_PROGS := $(basename $(notdir $(wildcard $(ST)/guest/*.c)))
 # Shared objects preloaded into a guest program (kexec), as /bin/NAME.so.
@@ -62,7 +62,7 @@ guest_cc = $(if $(filter arm64,$(1)),aarch64-linux-gnu-gcc,gcc)
 $(INITRAMFS): initramfs-%: kernel-% sysroot-%
 	@mkdir -p $(call testdir,$*) $(B)/guest/$*
 	@for p in $(GUEST_PROGS); do \
-		$(call guest_cc,$*) -static -O2 -Wall -Wextra -Werror \
+		$(call guest_cc,$*) -static -O2 -Wall -Wextra -Werror -pthread \
 			-o $(B)/guest/$*/$$p $(ST)/guest/$$p.c || exit 1; \
 	done
 	@for p in $(GUEST_PRELOADS); do \
@@ -104,6 +104,12 @@ refusals_suite = refusals_$(1)=$(ST)/kdump_guest_ktap.sh $(1) $(call kbuild,$(1)
 	$(call testdir,$(1))/refusals.cpio.gz $(call testdir,$(1))/refusals \
 	'crashkernel=64M KDUMP_MODE=$(MODE)'
 
+# readers_suite ARCH: parallel and blocked readers of /proc/vmcore in a
+# two-CPU capture kernel.
+readers_suite = readers_$(1)=$(ST)/kdump_guest_ktap.sh $(1) $(call kbuild,$(1)) \
+	$(call testdir,$(1))/readers.cpio.gz $(call testdir,$(1))/readers \
+	'crashkernel=192M'
+
 lockdown_suite = lockdown_$(1)=$(ST)/kdump_guest_ktap.sh $(1) $(call kbuild,$(1)) \
 	$(call testdir,$(1))/refusals.cpio.gz $(call testdir,$(1))/lockdown \
 	'crashkernel=64M lockdown=integrity'
@@ -138,6 +144,7 @@ check: tools $(ARCHES:%=initramfs-%)
 			"$(call lockdown_suite,$(a))" \
 			"$(call crashkernel_suite,$(a))" \
 			"$(call reboot_suite,$(a))" \
+			"$(call readers_suite,$(a))" \
 			$(foreach d,$(DAMAGES),"$(call salvage_suite,$(a),$(d))")) \
 		$(if $(filter x86_64,$(ARCHES)),"$(call crash_suite,x86_64,4)" \
 			"$(call elfcorehdr_suite,x86_64)" \

@@ -16,11 +16,16 @@
  * clipped window would mix capture-kernel RAM with other memory, which
  * memremap() refuses, it shrinks to the one page being read.
  *
- * Locking: vmcore_window.lock is held exactly while the window is being
- * remapped or copied from.  Nothing is called under it that could take it
- * again; copying to user space may fault and sleep, hence a mutex.  The
- * callbacks (vmcore_cb.c) are consulted outside it.
- *
+ * Concurrency: a window is a reference-counted object.  The cache
+ * (vmcore_win_cache) holds one reference to the most recent window, and
+ * every reader holds one while it copies.  The cache's mutex is held only
+ * to look the window up or to map a new one, never while copying to user
+ * space, which may fault and sleep for as long as user space likes
+ * (userfaultfd, FUSE, NFS).  Readers therefore never wait for each other's
+ * page faults, and parallel readers (makedumpfile --split) each keep
+ * their own window alive while the cache moves on.  The last reference
+ * unmaps.  The callbacks (vmcore_cb.c) are consulted outside the mutex.
+
  * Memory encryption (AMD SME/SEV): the window maps memory unencrypted, so
  * when the old kernel's memory was encrypted every read goes through
  * copy_oldmem_page_encrypted() instead, one page at a time.  Correct, and
@@ -31,9 +36,11 @@
 #include <linux/crash_dump.h>
 #include <linux/io.h>
 #include <linux/ioport.h>
+#include <linux/kref.h>
 #include <linux/mm.h>
 #include <linux/mutex.h>
 #include <linux/sched.h>
+#include <linux/slab.h>
 #include <linux/uio.h>
 
 #include "internal.h"
@@ -45,34 +52,53 @@
 #define OLDMEM_ENCRYPTED	BIT(1)	/* via copy_oldmem_page_encrypted() */
 
 /**
- * struct vmcore_window - the mapped part of old memory
- * @lock: serialises every use of the fields below
+ * struct vmcore_window - one mapped part of old memory
+ * @ref: the cache's reference, if it still points here, plus one per
+ *       reader copying from it
  * @base: physical address mapped at @va
- * @size: bytes mapped; 0 when nothing is
- * @va: the mapping, or NULL
+ * @size: bytes mapped
+ * @va: the mapping
+ *
+ * Immutable once mapped; only @ref changes.
  */
 struct vmcore_window {
-	struct mutex lock;	/* guards @base, @size, @va and the mapping */
+	struct kref ref;
 	u64 base;
 	size_t size;
 	void *va;
 };
 
-static struct vmcore_window vmcore_win = {
-	.lock = __MUTEX_INITIALIZER(vmcore_win.lock),
+/**
+ * struct vmcore_win_cache - the window kept between reads
+ * @lock: guards @cur; never held across a copy to user space
+ * @cur: the most recently mapped window, or NULL
+ */
+struct vmcore_win_cache {
+	struct mutex lock;	/* guards @cur only */
+	struct vmcore_window *cur;
 };
 
-static void window_unmap(struct vmcore_window *w)
+static struct vmcore_win_cache vmcore_wins = {
+	.lock = __MUTEX_INITIALIZER(vmcore_wins.lock),
+};
+
+static void window_free(struct kref *ref)
 {
-	if (w->va)
-		memunmap(w->va);
-	w->va = NULL;
-	w->size = 0;
+	struct vmcore_window *w = container_of(ref, struct vmcore_window, ref);
+
+	memunmap(w->va);
+	kfree(w);
+}
+
+static void window_put(struct vmcore_window *w)
+{
+	if (w)
+		kref_put(&w->ref, window_free);
 }
 
 static bool window_holds(const struct vmcore_window *w, u64 pa)
 {
-	return w->va && pa >= w->base && pa - w->base < w->size;
+	return w && pa >= w->base && pa - w->base < w->size;
 }
 
 /* Does [@base, @end) mix capture-kernel RAM with other memory? */
@@ -83,46 +109,70 @@ static bool window_mixed(u64 base, u64 end)
 }
 
 /*
- * Map the window around @pa; -ENXIO if even the page holding @pa mixes
- * RAM with other memory (a RAM range of the capture kernel that starts or
- * ends inside a page), which memremap() refuses.
+ * Map a window around @pa; ERR_PTR(-ENXIO) if even the page holding @pa
+ * mixes RAM with other memory (a RAM range of the capture kernel that
+ * starts or ends inside a page), which memremap() refuses.
  */
-static int window_map(struct vmcore_window *w, u64 pa, u64 lo, u64 hi)
+static struct vmcore_window *window_map(u64 pa, u64 lo, u64 hi)
 {
 	u64 block = round_down(pa, VMCORE_WINDOW_SIZE);
 	u64 base = max(block, lo);
 	u64 end = block + min_t(u64, VMCORE_WINDOW_SIZE, hi - block);
+	struct vmcore_window *w;
 
 	if (window_mixed(base, end)) {
 		base = round_down(pa, PAGE_SIZE);
 		end = base + PAGE_SIZE;
 		if (window_mixed(base, end))
-			return -ENXIO;
+			return ERR_PTR(-ENXIO);
 	}
-	window_unmap(w);
+	w = kmalloc(sizeof(*w), GFP_KERNEL);
+	if (!w)
+		return ERR_PTR(-ENOMEM);
 	w->va = memremap(base, end - base, MEMREMAP_WB);
-	if (!w->va)
-		return -ENOMEM;
+	if (!w->va) {
+		kfree(w);
+		return ERR_PTR(-ENOMEM);
+	}
+	kref_init(&w->ref);
 	w->base = base;
 	w->size = end - base;
-	return 0;
+	return w;
 }
 
-/* Copy what the window holds of [@pa, @pa + @len), mapping it if needed. */
+/* A referenced window holding @pa: the cached one, or a new one cached. */
+static struct vmcore_window *window_get(u64 pa, u64 lo, u64 hi)
+{
+	struct vmcore_win_cache *c = &vmcore_wins;
+	struct vmcore_window *w;
+
+	mutex_lock(&c->lock);
+	w = c->cur;
+	if (!window_holds(w, pa)) {
+		w = window_map(pa, lo, hi);
+		if (IS_ERR(w))
+			goto unlock;
+		window_put(c->cur);
+		c->cur = w;
+	}
+	kref_get(&w->ref);
+unlock:
+	mutex_unlock(&c->lock);
+	return w;
+}
+
+/* Copy what one window holds of [@pa, @pa + @len); no lock is held. */
 static ssize_t window_copy(struct iov_iter *iter, u64 pa, size_t len,
 			   u64 lo, u64 hi)
 {
-	struct vmcore_window *w = &vmcore_win;
-	ssize_t ret = 0;
+	struct vmcore_window *w = window_get(pa, lo, hi);
+	ssize_t ret;
 
-	mutex_lock(&w->lock);
-	if (!window_holds(w, pa))
-		ret = window_map(w, pa, lo, hi);
-	if (!ret) {
-		len = min_t(u64, len, w->base + w->size - pa);
-		ret = copy_to_iter(w->va + (pa - w->base), len, iter);
-	}
-	mutex_unlock(&w->lock);
+	if (IS_ERR(w))
+		return PTR_ERR(w);
+	len = min_t(u64, len, w->base + w->size - pa);
+	ret = copy_to_iter(w->va + (pa - w->base), len, iter);
+	window_put(w);
 	return ret;
 }
 
@@ -190,7 +240,8 @@ static ssize_t oldmem_read_checked(struct iov_iter *iter, u64 pa, size_t len,
  * kernel ran with memory encryption, pages are read one at a time
  * through copy_oldmem_page_encrypted().
  *
- * Context: Process context; may sleep.  Takes the window lock.
+ * Context: Process context; may sleep.  Takes the window cache's mutex,
+ * but not across the copy.
  * Return: @len; -ENOMEM if old memory could not be mapped; -EFAULT if
  * @iter could not take all the bytes.
  */
@@ -237,14 +288,20 @@ ssize_t read_from_oldmem(struct iov_iter *iter, size_t count, u64 *ppos,
 }
 
 /**
- * vmcore_oldmem_release() - unmap the window
+ * vmcore_oldmem_release() - drop the cached window
  *
- * Context: Process context; may sleep.  Takes the window lock.
+ * The mapping goes when the last reader still copying from it is done.
+ *
+ * Context: Process context; may sleep.  Takes the cache's mutex.
  * Return: nothing.
  */
 void vmcore_oldmem_release(void)
 {
-	mutex_lock(&vmcore_win.lock);
-	window_unmap(&vmcore_win);
-	mutex_unlock(&vmcore_win.lock);
+	struct vmcore_window *w;
+
+	mutex_lock(&vmcore_wins.lock);
+	w = vmcore_wins.cur;
+	vmcore_wins.cur = NULL;
+	mutex_unlock(&vmcore_wins.lock);
+	window_put(w);
 }
