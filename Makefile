@@ -5,6 +5,7 @@
 #   make demo              crash an x86_64 guest and show what crash saw
 #   make check             every test, both architectures
 #   make check REFERENCE=1 the same tests on the untouched upstream kernel
+#   make stress N=300      repeated kexec -e reboots and crash captures
 #   make kernel-arm64      one kernel; see bench/kernel.sh
 #
 # Everything is built under build/.  Kernel builds never run in parallel.
@@ -35,7 +36,7 @@ ALL_ARCHES := x86_64 arm64
 KERNELS    := $(ALL_ARCHES:%=kernel-%)
 SYSROOTS   := $(ALL_ARCHES:%=sysroot-%)
 INITRAMFS  := $(ALL_ARCHES:%=initramfs-%)
-.PHONY: all deps tree tools check demo clean $(KERNELS) $(SYSROOTS) $(INITRAMFS)
+.PHONY: all deps tree tools check demo stress clean $(KERNELS) $(SYSROOTS) $(INITRAMFS)
 
 all: check
 
@@ -153,6 +154,16 @@ check: tools $(ARCHES:%=initramfs-%)
 demo: tools initramfs-x86_64
 	@bench/demo.sh $(call kbuild,x86_64) $(call testdir,x86_64)/crash-smp2 \
 		"$(call crash_suite,x86_64,2)"
+
+# make stress [N=100] [ARCHES=...] [REFERENCE=1]: N kexec -e reboots and N
+# crash captures per architecture, counting failures (bench/stress.sh).
+# Not part of make check.
+N ?= 100
+stress: tools $(ARCHES:%=initramfs-%)
+	@rc=0; for a in $(ARCHES); do \
+		KDUMP_TOOLS=$(TOOLS) bench/stress.sh $$a $(B)/out/$(MODE)-$$a \
+			$(B)/test/$(MODE)-$$a $(B)/stress/$(MODE)-$$a $(N) || rc=1; \
+	done; exit $$rc
 
 clean:
 	rm -rf $(B)/out $(B)/test $(B)/guest $(TOOLS)
