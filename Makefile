@@ -122,6 +122,9 @@ crashkernel_suite = crashkernel_$(1)=KDUMP_MODE=$(MODE) \
 reboot_suite = reboot_$(1)=$(ST)/kdump_reboot.sh $(1) $(call kbuild,$(1)) \
 	$(call testdir,$(1))/reboot.cpio.gz $(call testdir,$(1))/reboot
 
+reloc_order_suite = reloc_order_$(1)=KDUMP_MODE=$(MODE) \
+	$(ST)/kdump_reloc_order.sh $(1) $(call kbuild,$(1))
+
 kaslr_offset_suite = kaslr_offset_$(1)=$(ST)/kdump_kaslr_offset.sh $(1) \
 	$(call kbuild,$(1)) $(call testdir,$(1))/crashkernel.cpio.gz \
 	$(call testdir,$(1))/kaslr-offset
@@ -149,7 +152,8 @@ check: tools $(ARCHES:%=initramfs-%)
 			$(foreach d,$(DAMAGES),"$(call salvage_suite,$(a),$(d))")) \
 		$(if $(filter x86_64,$(ARCHES)),"$(call crash_suite,x86_64,4)" \
 			"$(call elfcorehdr_suite,x86_64)" \
-			"$(call kaslr_offset_suite,x86_64)")
+			"$(call kaslr_offset_suite,x86_64)" \
+			"$(call reloc_order_suite,x86_64)")
 
 demo: tools initramfs-x86_64
 	@bench/demo.sh $(call kbuild,x86_64) $(call testdir,x86_64)/crash-smp2 \
