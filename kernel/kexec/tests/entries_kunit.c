@@ -12,7 +12,7 @@
 #include <linux/mm.h>
 #include <linux/sizes.h>
 
-#include "../internal.h"
+#include "normal_image.h"
 
 #define MAX_SEGS	3
 #define MAX_PAGES	8
@@ -95,19 +95,9 @@ static void replay_list(struct kunit *test, struct kimage *image,
 static struct kimage *load_image(struct kunit *test,
 				 const struct entries_case *c)
 {
-	struct kexec_request req = {
-		.seg = c->seg,
-		.nr = c->nr,
-		.entry = c->seg[c->nr - 1].mem,
-		.dest_limit = KEXEC_DESTINATION_MEMORY_LIMIT,
-		.ram_pages = totalram_pages(),
-	};
-	struct kimage *image;
+	struct kimage *image = kunit_normal_image(test, c->seg, c->nr);
 
-	KUNIT_ASSERT_EQ(test, kexec_check_request(&req), 0);
-	image = kimage_create(&req, 0);
-	KUNIT_ASSERT_FALSE(test, IS_ERR(image));
-	if (kimage_load_segments(image)) {
+	if (image && kimage_load_segments(image)) {
 		kimage_destroy(image);
 		KUNIT_FAIL(test, "kimage_load_segments() failed");
 		return NULL;

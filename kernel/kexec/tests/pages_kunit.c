@@ -13,7 +13,7 @@
 #include <linux/gfp.h>
 #include <linux/mm.h>
 
-#include "../internal.h"
+#include "normal_image.h"
 
 #define BLOCK_ORDER	6
 #define BLOCK_PAGES	BIT(BLOCK_ORDER)
@@ -29,23 +29,6 @@ static unsigned long pages_in(struct list_head *list, unsigned long start,
 		n += addr >= start && addr < end;
 	}
 	return n;
-}
-
-static struct kimage *image_over(struct kunit *test, struct kexec_segment *seg)
-{
-	struct kexec_request req = {
-		.seg = seg,
-		.nr = 1,
-		.entry = seg->mem,
-		.dest_limit = KEXEC_DESTINATION_MEMORY_LIMIT,
-		.ram_pages = totalram_pages(),
-	};
-	struct kimage *image;
-
-	KUNIT_ASSERT_EQ(test, kexec_check_request(&req), 0);
-	image = kimage_create(&req, 0);
-	KUNIT_ASSERT_FALSE(test, IS_ERR(image));
-	return image;
 }
 
 static void pages_parked_page_is_reused(struct kunit *test)
@@ -65,7 +48,12 @@ static void pages_parked_page_is_reused(struct kunit *test)
 	}
 	start = page_to_boot_pfn(block) << PAGE_SHIFT;
 	seg.mem = start;
-	image = image_over(test, &seg);
+	image = kunit_normal_image(test, &seg, 1);
+	if (!image) {
+		__free_pages(block, BLOCK_ORDER);
+		kexec_lock_drop();
+		return;
+	}
 
 	migrate_disable();
 	split_page(block, BLOCK_ORDER);
