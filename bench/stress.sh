@@ -52,14 +52,8 @@ reboot_ok() {
 }
 
 capture_ok() {
-	local want
-
-	has_marker "$serial" SAVED || return 1
 	rm -f "$out/vmcore"
-	tar -xf "$out/disk.img" -C "$out" vmcore || return 1
-	want=$(tr -d '\r' < "$serial" |
-	       sed -n 's/^KDUMP-CAPTURE-UP vmcore \([0-9]*\) bytes/\1/p')
-	[ "$(stat -c %s "$out/vmcore")" = "$want" ] || return 1
+	saved_vmcore "$serial" "$out/disk.img" "$out" || return 1
 	marked_block "$serial" IOMEM > "$out/iomem"
 	"$KDUMP_TOOLS/vmcore_check" --arch "$arch" --cpus "$smp" \
 		--crash-pid "$(marker "$serial" CRASH-PID)" \

@@ -159,7 +159,7 @@ struct page *kimage_alloc_control_pages(struct kimage *image,
 	return normal_control_pages(image, order);
 }
 
-/* Park @page; index it if it can still be the source of its address. */
+/* Park @page, indexed by its address, which may still be to come. */
 static void park(struct kimage_loader *ld, struct page *page)
 {
 	list_add(&page->lru, &ld->image->unusable_pages);
@@ -169,11 +169,8 @@ static void park(struct kimage_loader *ld, struct page *page)
 /* The page parked at @dest, now taken off the parked list, or NULL. */
 static struct page *unpark(struct kimage_loader *ld, unsigned long dest)
 {
-	struct page *page;
+	struct page *page = xa_erase(&ld->parked, dest >> PAGE_SHIFT);
 
-	if (dest == KIMAGE_NO_DEST)
-		return NULL;
-	page = xa_erase(&ld->parked, dest >> PAGE_SHIFT);
 	if (page)
 		list_move(&page->lru, &ld->image->dest_pages);
 	return page;

@@ -26,7 +26,7 @@
  * has passed, @cls is set; once the ELF header stage has passed, the
  * program header table lies within the size the producer declared, and
  * within VMCORE_HDR_MAX, without overflow.
-
+ *
  * Facts the rules encode:
  *
  * - Producers store a segment's physical address in p_offset (and the same
@@ -395,7 +395,7 @@ static void salvage(const struct vmcore_hdr *h, int phdr, const char *why,
 		return;
 	}
 	if (phdr < 0)
-		pr_warn("ELF core header: %s; kept\n", why);
+		pr_warn("ELF core header: %s; %s\n", why, what);
 	else
 		pr_warn("ELF core header: program header %d: %s; %s\n",
 			phdr, why, what);

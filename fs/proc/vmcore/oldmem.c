@@ -25,7 +25,7 @@
  * page faults, and parallel readers (makedumpfile --split) each keep
  * their own window alive while the cache moves on.  The last reference
  * unmaps.  The callbacks (vmcore_cb.c) are consulted outside the mutex.
-
+ *
  * Memory encryption (AMD SME/SEV): the window maps memory unencrypted, so
  * when the old kernel's memory was encrypted every read goes through
  * copy_oldmem_page_encrypted() instead, one page at a time.  Correct, and

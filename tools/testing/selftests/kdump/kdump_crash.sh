@@ -39,7 +39,7 @@ vmcore=$out/vmcore
 rm -f "$serial" "$vmcore" "$out/disk.img"
 truncate -s 1G "$out/disk.img"
 
-ktap_plan $((7 + ${damage:+1}))
+ktap_plan "$([ -n "$damage" ] && echo 8 || echo 7)"
 
 start=$(date +%s)
 qemu_run "$arch" "$kbuild/kernel-image" "$initrd" \
@@ -54,13 +54,8 @@ has_marker "$serial" LOADED && [ -n "$crash_pid" ] && [ "$cpus" = "$smp" ]
 ktap_result $? "${arch}_first_kernel_loads_capture_kernel_on_${smp}_cpus" \
 	"$serial"
 
-saved=1
-if has_marker "$serial" SAVED && tar -xf "$out/disk.img" -C "$out" vmcore
-then
-	want=$(tr -d '\r' < "$serial" |
-	       sed -n 's/^KDUMP-CAPTURE-UP vmcore \([0-9]*\) bytes/\1/p')
-	[ "$(stat -c %s "$vmcore")" = "$want" ] && saved=0
-fi
+saved_vmcore "$serial" "$out/disk.img" "$out"
+saved=$?
 rm -f "$out/disk.img"
 ktap_result $saved "${arch}_capture_kernel_saves_vmcore" "$serial"
 

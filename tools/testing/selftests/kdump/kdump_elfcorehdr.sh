@@ -9,8 +9,8 @@
 # the file unsafe to build must give none, with a warning; damage that
 # costs only one program header or note must still give /proc/vmcore, with
 # a warning naming it.  No case may cause an oops or a WARNING backtrace.
-# (kdump_salvage.sh damages real headers of real crashes, and has the dumps
-# judged.)  x86_64 only for now.
+# (The salvage suites, kdump_crash.sh with KDUMP_DAMAGE, damage real
+# headers of real crashes and have the dumps judged.)  x86_64 only for now.
 # Environment: KDUMP_TOOLS (holds mkelfcorehdr), KDUMP_MODE, KDUMP_TIMEOUT.
 set -uo pipefail
 

@@ -128,6 +128,18 @@ marked_block() {
 		sed -n "/^KDUMP-$2-BEGIN/,/^KDUMP-$2-END/{/^KDUMP-/d;p}"
 }
 
+# saved_vmcore SERIAL DISK DIR: true if the capture kernel said SAVED, the
+# tar archive on DISK holds a vmcore, and once extracted into DIR it has
+# the size the capture kernel announced.
+saved_vmcore() {
+	local want
+
+	has_marker "$1" SAVED && tar -xf "$2" -C "$3" vmcore || return 1
+	want=$(tr -d '\r' < "$1" |
+	       sed -n 's/^KDUMP-CAPTURE-UP vmcore \([0-9]*\) bytes/\1/p')
+	[ "$(stat -c %s "$3/vmcore")" = "$want" ]
+}
+
 # ---- the second kernel's command line -------------------------------------
 
 # What kexec-tools 2.0.25 itself appends to the command line it is given,
