@@ -13,6 +13,7 @@
  * assumes it is physically contiguous, and per-CPU memory is only
  * virtually contiguous across pages), and filling it uses only the stack.
  */
+#include <linux/crash_stop.h>
 #include <linux/elfcore.h>
 #include <linux/init.h>
 #include <linux/kexec.h>
@@ -46,6 +47,7 @@ void crash_save_cpu(struct pt_regs *regs, int cpu)
 	buf = append_elf_note(buf, KEXEC_CORE_NOTE_NAME, NT_PRSTATUS,
 			      &prstatus, sizeof(prstatus));
 	final_note(buf);
+	crash_stop_cpu_saved(cpu);
 }
 
 static int __init crash_notes_init(void)

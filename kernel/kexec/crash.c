@@ -15,10 +15,11 @@
  * lock, with a try-lock.  The steps, all prepared at load time:
  *
  * 1. capture the registers of the crashing context (crash_setup_regs());
- * 2. write the CRASHTIME into VMCOREINFO and rebuild its note;
- * 3. machine_crash_shutdown(): the architecture stops the other CPUs,
+ * 2. machine_crash_shutdown(): the architecture stops the other CPUs,
  *    each saving its registers into its crash note, saves this CPU's,
  *    and quiesces interrupt controllers and virtualization;
+ * 3. write the CRASHTIME, and the CPUs that did not stop (crash_stop.c),
+ *    into VMCOREINFO and rebuild its note;
  * 4. machine_kexec() into ``kexec_crash_image``.
  */
 #include <linux/kexec.h>
@@ -50,8 +51,8 @@ void __noclone __crash_kexec(struct pt_regs *regs)
 		return;
 	if (kexec_crash_image) {
 		crash_setup_regs(&fixed_regs, regs);
-		crash_save_vmcoreinfo();
 		machine_crash_shutdown(&fixed_regs);
+		crash_save_vmcoreinfo();
 		machine_kexec(kexec_crash_image);
 	}
 	kexec_lock_drop();

@@ -10,7 +10,8 @@
  * physical address and size /sys/kernel/vmcoreinfo gives; kexec-tools
  * copies that address into the capture kernel's ELF core header.
  *
- * At a crash one more key is added, CRASHTIME, and the note rebuilt.
+ * At a crash one more key is added, CRASHTIME (and CRASH_CPUS_NOT_STOPPED
+ * if the crash stop missed a CPU, see crash_stop.c), and the note rebuilt.
  * When a crash image is loaded, the lines also live in a *safe copy*
  * inside the crash region (see kimage_crash_copy_vmcoreinfo()); the crash
  * path then appends to the safe copy and builds the note from it.
@@ -22,6 +23,7 @@
  * the crash path.
  */
 #include <linux/crash_core.h>
+#include <linux/crash_stop.h>
 #include <linux/gfp.h>
 #include <linux/init.h>
 #include <linux/kernel.h>
@@ -36,8 +38,11 @@ unsigned char *vmcoreinfo_data;
 size_t vmcoreinfo_size;
 u32 *vmcoreinfo_note;
 
-/* "CRASHTIME=" and the decimal seconds of a 64-bit time, and a newline. */
-#define CRASHTIME_ROOM	(sizeof("CRASHTIME=") + 20 + 1)
+/*
+ * "CRASHTIME=", the decimal seconds of a 64-bit time and a newline, and a
+ * short CRASH_CPUS_NOT_STOPPED line.
+ */
+#define CRASHTIME_ROOM	(sizeof("CRASHTIME=") + 20 + 1 + 64)
 
 /* A copy of vmcoreinfo_data in the crash region, or NULL. */
 static unsigned char *vmcoreinfo_safecopy;
@@ -92,18 +97,27 @@ void crash_update_vmcoreinfo_safecopy(void *ptr)
 /**
  * crash_save_vmcoreinfo() - final VMCOREINFO for the capture kernel
  *
- * Switches to the safe copy if there is one, adds CRASHTIME and rebuilds
- * the note.
+ * Switches to the safe copy if there is one, adds CRASHTIME and, when
+ * some CPU did not stop, CRASH_CPUS_NOT_STOPPED, and rebuilds the note.
+ * Runs after machine_crash_shutdown(), when that is known.
  *
  * Context: crash path.  Must not allocate, sleep or take locks.
  */
 void crash_save_vmcoreinfo(void)
 {
-	if (vmcoreinfo_note) {
-		vmcoreinfo_data = vmcoreinfo_safecopy ?: vmcoreinfo_data;
-		vmcoreinfo_append_str("CRASHTIME=%lld\n", ktime_get_real_seconds());
-		publish_note();
-	}
+	const struct cpumask *unstopped = crash_stop_pending();
+
+	if (!cpumask_empty(unstopped))
+		pr_emerg("kdump: CPUs %*pbl did not stop; the dump lacks their registers\n",
+			 cpumask_pr_args(unstopped));
+	if (!vmcoreinfo_note)
+		return;
+	vmcoreinfo_data = vmcoreinfo_safecopy ?: vmcoreinfo_data;
+	vmcoreinfo_append_str("CRASHTIME=%lld\n", ktime_get_real_seconds());
+	if (!cpumask_empty(unstopped))
+		vmcoreinfo_append_str("CRASH_CPUS_NOT_STOPPED=%*pbl\n",
+				      cpumask_pr_args(unstopped));
+	publish_note();
 }
 
 /**

@@ -14,11 +14,14 @@
  * wants, ignores anything else.  Each one, in its NMI handler, saves its
  * registers into its crash note, stops Intel PT tracing into memory the
  * capture kernel may own, and turns off its local APIC; it then halts.
+ * A CPU that does not answer within nmi_shootdown_cpus()' second is
+ * named in the log and in VMCOREINFO (kernel/kexec/crash_stop.c).
  *
  * Everything here runs on the crash path: no allocation, no sleeping, and
  * no lock that another CPU may hold (ioapic_zap_locks() resets the one
  * the IO-APIC code would take).
  */
+#include <linux/crash_stop.h>
 #include <linux/kexec.h>
 #include <linux/reboot.h>
 #include <linux/smp.h>
@@ -50,6 +53,7 @@ static void park_this_cpu(int cpu, struct pt_regs *regs)
  */
 void kdump_nmi_shootdown_cpus(void)
 {
+	crash_stop_expect_others();
 	nmi_shootdown_cpus(park_this_cpu);
 	disable_local_APIC();
 }
