@@ -14,6 +14,7 @@
 #include <linux/kexec.h>
 #include <linux/kmsg_dump.h>
 #include <linux/reboot.h>
+#include <linux/syscore_ops.h>
 
 #include "internal.h"
 
@@ -22,6 +23,7 @@ static void shut_down_for_kexec(void)
 	kexec_in_progress = true;
 	kernel_restart_prepare("kexec reboot");
 	migrate_to_reboot_cpu();
+	syscore_shutdown();
 	/* The architecture may stop the other CPUs through hotplug. */
 	cpu_hotplug_enable();
 	pr_notice("Starting new kernel\n");
