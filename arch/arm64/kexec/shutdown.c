@@ -12,9 +12,11 @@
  * crash stop IPI.  Each one, in kdump_crash_stop_ipi(), saves its
  * registers into its crash note, which crosses it off, masks SDEI events
  * and either turns itself off through its cpu_ops (PSCI CPU_OFF) or parks
- * in a WFE loop.  The crashing CPU waits at most a second; a CPU that
- * had interrupts masked all that time is still owed, and the core names
- * it in the log and in VMCOREINFO.
+ * in a WFE loop.  The crashing CPU waits at most a second.  A CPU that
+ * had interrupts masked all that time is sent the stop again as a GICv3
+ * pseudo-NMI, when the kernel runs with them (irqchip.gicv3_pseudo_nmi=1),
+ * and waited for another second.  A CPU that still owes its registers is
+ * named by the core, in the log and in VMCOREINFO.
  *
  * **Silencing interrupts.**  Every interrupt is deactivated (or, failing
  * that, EOIed if it was being handled), masked and disabled by calling
@@ -25,8 +27,8 @@
  *   interrupt handler holds that interrupt's lock, and the generic
  *   helpers (irq_set_irqchip_state()) would wait for it forever;
  * - not the locks of the chips further up a hierarchy (PCI MSI, the
- *   GICv3 ITS): a CPU that never stopped, or the crashing one, may
- *   hold one.  So MSIs are masked where they arrive, at the root, and the
+ *   GICv3 ITS): a CPU stopped by an NMI may have been stopped holding
+ *   one.  So MSIs are masked where they arrive, at the root, and the
  *   ITS's LPIs, which the GIC cannot mask by itself, are left to the
  *   capture kernel, which resets the ITS.  Chips behind a slow bus
  *   (those with irq_bus_lock) sleep and are left alone too.
@@ -57,7 +59,7 @@ static struct cpumask crash_stop_targets;
 /* GICv3 LPIs start here; their mask lives in the ITS, not in the GIC. */
 #define FIRST_LPI	8192
 
-/* The CPUs that have begun to stop: none is stopped twice. */
+/* The CPUs that have begun to stop: an NMI must not stop one twice. */
 static struct cpumask crash_stopping;
 
 #ifdef CONFIG_HOTPLUG_CPU
@@ -79,11 +81,13 @@ static void turn_this_cpu_off(unsigned int cpu)
  * @cpu:	this CPU
  * @regs:	its registers when the IPI came
  *
- * Called by smp.c for IPI_CPU_CRASH_STOP.  A CPU already stopping
- * returns at once, so its note keeps the registers first saved.
+ * Called by smp.c for IPI_CPU_CRASH_STOP and IPI_CPU_CRASH_NMI.  A CPU
+ * that answered the IPI late and is already stopping returns from the
+ * NMI at once, so its note keeps the registers the IPI found.
  *
- * Context: hard-IRQ context on a CPU being stopped.  Does not return,
- * except from such a second call.  No allocation, no locks.
+ * Context: hard-IRQ or NMI context on a CPU being stopped.  Does not
+ * return, except from such a second call.  No allocation, no locks, no
+ * tracing.
  */
 void kdump_crash_stop_ipi(unsigned int cpu, struct pt_regs *regs)
 {
@@ -94,6 +98,17 @@ void kdump_crash_stop_ipi(unsigned int cpu, struct pt_regs *regs)
 	sdei_mask_local_cpu();
 	turn_this_cpu_off(cpu);
 	cpu_park_loop();
+}
+
+/* The CPUs that ignored the IPI get it again as a pseudo-NMI, if any. */
+static void stop_with_nmi(void)
+{
+	cpumask_copy(&crash_stop_targets, crash_stop_pending());
+	if (!kdump_send_crash_stop_nmi(&crash_stop_targets))
+		return;
+	pr_crit("stopping CPUs %*pbl with an NMI\n",
+		cpumask_pr_args(&crash_stop_targets));
+	crash_stop_wait(CRASH_STOP_WAIT_US);
 }
 
 /**
@@ -118,7 +133,8 @@ void crash_smp_send_stop(void)
 		pr_crit("stopping CPUs %*pbl\n",
 			cpumask_pr_args(&crash_stop_targets));
 		kdump_send_crash_stop_ipi(&crash_stop_targets);
-		crash_stop_wait(CRASH_STOP_WAIT_US);
+		if (!crash_stop_wait(CRASH_STOP_WAIT_US))
+			stop_with_nmi();
 	}
 	sdei_mask_local_cpu();
 	sdei_handler_abort();

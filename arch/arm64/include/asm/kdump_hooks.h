@@ -14,6 +14,7 @@ struct pt_regs;
 void __init reserve_crashkernel(void);
 void kdump_crash_stop_ipi(unsigned int cpu, struct pt_regs *regs);
 void kdump_send_crash_stop_ipi(const struct cpumask *mask);
+bool kdump_send_crash_stop_nmi(const struct cpumask *mask);
 #else
 static inline void reserve_crashkernel(void) { }
 static inline void kdump_crash_stop_ipi(unsigned int cpu,
