@@ -101,6 +101,38 @@ salvage_suite = salvage_$(1)_$(subst -,_,$(2))=KDUMP_DAMAGE=$(2) KDUMP_TIMEOUT=1
 	$(call testdir,$(1))/crash.cpio.gz $(call testdir,$(1))/salvage-$(2)
 DAMAGES := note-overruns note-huge loads-overlap other-phdr
 
+# trigger_suite ARCH TRIGGER: another way to die (kdump_crash.sh), on a
+# four-way guest: a panic inside an interrupt handler, or a panic while a
+# CPU spins with interrupts masked.
+trigger_suite = crash_$(1)_$(2)=KDUMP_SMP=4 KDUMP_TRIGGER=$(2) \
+	KDUMP_MODE=$(MODE) KDUMP_TOOLS=$(TOOLS) \
+	KDUMP_SYSROOT=$(B)/sysroot/$(1) $(ST)/kdump_crash.sh $(1) \
+	$(call kbuild,$(1)) $(call testdir,$(1))/crash.cpio.gz \
+	$(call testdir,$(1))/crash-$(2)
+TRIGGERS := hardirq wedged
+
+# el2_suites: crash and kexec -e reboot on arm64 booted at EL2, with the
+# kernel there (VHE) and at EL1 under the hyp stub (VHE turned off).
+el2_suite = $(2)_arm64_$(1)=KDUMP_VIRT_OPTS=virtualization=on \
+	$(if $(filter nvhe,$(1)),KDUMP_APPEND=id_aa64mmfr1.vh=0) \
+	KDUMP_TOOLS=$(TOOLS) KDUMP_SYSROOT=$(B)/sysroot/arm64 \
+	$(ST)/kdump_$(2).sh arm64 $(call kbuild,arm64) \
+	$(call testdir,arm64)/$(2).cpio.gz $(call testdir,arm64)/$(2)-$(1)
+el2_suites = $(foreach m,vhe nvhe,"$(call el2_suite,$(m),crash)" \
+	"$(call el2_suite,$(m),reboot)")
+
+linear_map_suite = linear_map_arm64=KDUMP_MODE=$(MODE) \
+	$(ST)/kdump_linear_map.sh arm64 $(call kbuild,arm64) \
+	$(call testdir,arm64)/crashkernel.cpio.gz $(call testdir,arm64)/linear-map
+
+# wedged_pnmi_suite: the wedged scenario on arm64 with GICv3 pseudo-NMIs,
+# which let the series stop the CPU that ignored the crash stop IPI.
+wedged_pnmi_suite = crash_arm64_wedged_pnmi=KDUMP_PSEUDO_NMI=1 KDUMP_SMP=4 \
+	KDUMP_TRIGGER=wedged KDUMP_MODE=$(MODE) KDUMP_TOOLS=$(TOOLS) \
+	KDUMP_SYSROOT=$(B)/sysroot/arm64 $(ST)/kdump_crash.sh arm64 \
+	$(call kbuild,arm64) $(call testdir,arm64)/crash.cpio.gz \
+	$(call testdir,arm64)/crash-wedged-pnmi
+
 refusals_suite = refusals_$(1)=$(ST)/kdump_guest_ktap.sh $(1) $(call kbuild,$(1)) \
 	$(call testdir,$(1))/refusals.cpio.gz $(call testdir,$(1))/refusals \
 	'crashkernel=64M KDUMP_MODE=$(MODE)'
@@ -143,15 +175,18 @@ check: tools $(ARCHES:%=initramfs-%)
 		"vmcore_check=$(MAKE) -s -C $(ST)/vmcore_check O=$(TOOLS) test" \
 		$(foreach a,$(ARCHES),"$(call kunit_suite,$(a))" \
 			"$(call crash_suite,$(a),2)" \
+			"$(call crash_suite,$(a),4)" \
 			"$(call oops_suite,$(a))" \
+			$(foreach t,$(TRIGGERS),"$(call trigger_suite,$(a),$(t))") \
 			"$(call refusals_suite,$(a))" \
 			"$(call lockdown_suite,$(a))" \
 			"$(call crashkernel_suite,$(a))" \
 			"$(call reboot_suite,$(a))" \
 			"$(call readers_suite,$(a))" \
 			$(foreach d,$(DAMAGES),"$(call salvage_suite,$(a),$(d))")) \
-		$(if $(filter x86_64,$(ARCHES)),"$(call crash_suite,x86_64,4)" \
-			"$(call elfcorehdr_suite,x86_64)" \
+		$(if $(filter arm64,$(ARCHES)),"$(wedged_pnmi_suite)" \
+			"$(linear_map_suite)" $(el2_suites)) \
+		$(if $(filter x86_64,$(ARCHES)),"$(call elfcorehdr_suite,x86_64)" \
 			"$(call kaslr_offset_suite,x86_64)" \
 			"$(call reloc_order_suite,x86_64)")
 

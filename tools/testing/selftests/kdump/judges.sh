@@ -39,11 +39,12 @@ judge_dmesg() {
 	grep -q "$4" "$3/dmesg.txt"
 }
 
-# bt_covers_cpus FILE N: "bt -a" output holds a backtrace for CPUs 0..N-1.
+# bt_covers_cpus FILE CPUS: "bt -a" output holds a backtrace for each of
+# CPUS, a list of CPU numbers.
 bt_covers_cpus() {
 	local cpu
 
-	for cpu in $(seq 0 $(($2 - 1))); do
+	for cpu in $2; do
 		grep -q "^PID: .* CPU: $cpu  *COMMAND:" "$1" || {
 			echo "bt -a shows no backtrace for CPU $cpu" >> "${1%/*}/crash.txt"
 			return 1
@@ -52,7 +53,8 @@ bt_covers_cpus() {
 }
 
 # judge_crash ARCH VMLINUX VMCORE DIR PID PATTERN CPUS: crash in batch mode
-# exits 0, its bt names task PID, bt -a covers every CPU, its log holds
+# exits 0, its bt names task PID, bt -a covers each CPU of the list CPUS,
+# its log holds
 # PATTERN.  Each command's output goes to its own file so a person can
 # read them separately.
 judge_crash() {

@@ -34,6 +34,16 @@ offset_outside_ram|32M@64T|0|"
 # 6.1 gives a malformed ,low the default low size instead of refusing.
 [ "$arch" = x86_64 ] && cases="$cases
 malformed_low_takes_default|256M,high crashkernel=abc,low|268435456||5G|268435456"
+# arm64 with 5 GiB at 1 GiB, so that RAM reaches past the 4 GiB DMA limit:
+# plain sizes stay below it, ,high goes to the top of RAM with a low
+# companion (128 MiB unless ,low says), offsets must be 2 MiB aligned.
+[ "$arch" = arm64 ] && cases="$cases
+below_dma_limit_5g|256M|268435456|f0000000|5G|
+high_default_low_5g|256M,high|268435456||5G|134217728
+high_given_low_5g|256M,high crashkernel=64M,low|268435456||5G|67108864
+offset_5g|256M@0x48000000|268435456|48000000|5G|
+unaligned_offset|32M@0x50100000|0|
+larger_than_ram_5g|8G|0||5G|"
 
 # low_size RANGES: bytes of the reservation that ends below 4 GiB, if the
 # main one does not (hex ranges as /proc/iomem prints them).

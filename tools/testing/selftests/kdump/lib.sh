@@ -61,7 +61,8 @@ suite_args() {
 # qemu_run ARCH KERNEL INITRD APPEND DISK SERIAL SMP TIMEOUT
 # Boots a guest with KDUMP_MEM of RAM (512M) and a raw virtio disk,
 # console on SERIAL, and returns QEMU's status; 124 means the hard timeout
-# expired.  KDUMP_QEMU_ARGS adds devices (a word list).
+# expired.  KDUMP_QEMU_ARGS adds devices (a word list), KDUMP_APPEND
+# kernel parameters, KDUMP_VIRT_OPTS arm64 machine options.
 qemu_run() {
 	local arch=$1 kernel=$2 initrd=$3 append=$4 disk=$5 serial=$6
 	local smp=$7 limit=$8 qemu machine console drive rc
@@ -75,7 +76,9 @@ qemu_run() {
 		;;
 	arm64)
 		qemu=qemu-system-aarch64
-		machine="-M virt -cpu max,pauth-impdef=on"
+		# KDUMP_VIRT_OPTS adds machine options (virtualization=on).
+		machine="-M virt,gic-version=3${KDUMP_VIRT_OPTS:+,$KDUMP_VIRT_OPTS}
+			 -cpu max,pauth-impdef=on"
 		console=ttyAMA0
 		drive="-drive file=$disk,format=raw,if=none,id=vd0
 		       -device virtio-blk-device,drive=vd0"
@@ -92,7 +95,8 @@ qemu_run() {
 	timeout -k 10 "$limit" $qemu $machine -smp "$smp" -m "${KDUMP_MEM:-512M}" \
 		-display none -monitor none -no-reboot -serial "file:$serial" \
 		-kernel "$kernel" -initrd "$initrd" $drive \
-		-append "console=$console panic=-1 $append" ${KDUMP_QEMU_ARGS:-} \
+		-append "console=$console panic=-1 $append${KDUMP_APPEND:+ $KDUMP_APPEND}" \
+		${KDUMP_QEMU_ARGS:-} \
 		</dev/null >"$serial.qemu" 2>&1
 	rc=$?
 	[ $rc -ne 124 ] || echo "qemu_run: guest killed after ${limit}s" \
