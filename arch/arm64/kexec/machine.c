@@ -9,9 +9,10 @@
  * held by protected KVM), and machine_kexec_post_load() prepares, in
  * control pages of the image, everything the jump will use:
  *
- * - the relocation code (relocate.S) in the control code page, cleaned
- *   to the point of coherency and invalidated from the instruction cache
- *   so it runs correctly with the MMU on or off;
+ * - the relocation code (relocate.S) in the control code page, with its
+ *   entry record (the registers the image starts with, and whether EL2
+ *   enters it), cleaned to the point of coherency and invalidated from
+ *   the instruction cache so it runs correctly with the MMU on or off;
  * - an identity map of that page alone (trans_pgd_idmap_page()), which
  *   machine_kexec() installs in TTBR0: the old kernel's idmap is never
  *   used, and a crash touches no page table that a runaway old kernel
@@ -52,6 +53,7 @@
 #include <linux/mm.h>
 #include <linux/reboot.h>
 #include <linux/smp.h>
+#include <linux/stddef.h>
 
 #include <asm/cacheflush.h>
 #include <asm/cpu_ops.h>
@@ -144,12 +146,41 @@ static void clean_crash_segments(const struct kimage *image)
 			     image->segment[i].memsz);
 }
 
+/*
+ * The registers the image starts with, in the copy's entry record:
+ * through EL2 when the kernel runs at EL1 with EL2 available (the hyp
+ * stub, or KVM), directly otherwise (EL1 only, or VHE at EL2).
+ */
+static void write_entry_record(const struct kimage *image, void *code)
+{
+	struct arm64_kexec_entry *rec = code + (arm64_kexec_entry_record -
+						__relocate_new_kernel_start);
+
+	BUILD_BUG_ON(offsetof(struct arm64_kexec_entry, el1_regs) !=
+		     ENTRY_EL1_REGS);
+	BUILD_BUG_ON(offsetof(struct arm64_kexec_entry, pc) != ENTRY_PC);
+	BUILD_BUG_ON(offsetof(struct arm64_kexec_entry, el2_regs) !=
+		     ENTRY_EL2_REGS);
+	BUILD_BUG_ON(sizeof(*rec) != ENTRY_SIZE);
+
+	*rec = (struct arm64_kexec_entry) {
+		.el1_regs = { image->arch.dtb_mem },
+		.pc = image->start,
+	};
+	if (!is_hyp_nvhe())
+		return;
+	rec->el2_regs[0] = HVC_SOFT_RESTART;
+	rec->el2_regs[1] = image->start;
+	rec->el2_regs[2] = image->arch.dtb_mem;
+}
+
 static int install_code(struct kimage *image, struct trans_pgd_info *info)
 {
 	void *code = page_address(image->control_code_page);
 	size_t len = __relocate_new_kernel_end - __relocate_new_kernel_start;
 
 	memcpy(code, __relocate_new_kernel_start, len);
+	write_entry_record(image, code);
 	clean_to_poc(code, len);
 	icache_inval_pou((unsigned long)code, (unsigned long)code + len);
 	image->arch.kern_reloc = __pa(code);
@@ -253,6 +284,5 @@ void __nocfi machine_kexec(struct kimage *image)
 	cpu_install_ttbr0(image->arch.ttbr0, image->arch.t0sz);
 	relocate = (arm64_kexec_relocate_fn)image->arch.kern_reloc;
 	relocate(image->head, image->arch.ttbr1, image->arch.phys_offset,
-		 image->arch.zero_page, image->start, image->arch.dtb_mem,
-		 is_hyp_nvhe());
+		 image->arch.zero_page);
 }

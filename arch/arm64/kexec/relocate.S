@@ -6,18 +6,17 @@
  * enter it.
  *
  * machine_kexec_post_load() copies this into the image's control code
- * page, which nothing is copied over, and gives that page an identity
- * map of its own; machine_kexec() installs that map in TTBR0 and calls
- * the copy at its physical address, with every exception masked:
+ * page, which nothing is copied over, fills in the copy's entry record
+ * (struct arm64_kexec_entry: the registers the image starts with) and
+ * gives the page an identity map of its own; machine_kexec() installs
+ * that map in TTBR0 and calls the copy at its physical address, with
+ * every exception masked:
  *
  *   x0  kimage->head, the first entry of the indirection list
  *   x1  physical address of a copy of the linear map for TTBR1, or 0 when
  *       there is nothing to copy (crash images: segments are in place)
  *   x2  physical minus virtual address of the linear map
  *   x3  physical address of a zeroed page, for break-before-make
- *   x4  where to enter the new image (physical)
- *   x5  physical address of its device tree, or 0 (purgatory knows it)
- *   x6  non-zero: enter through EL2 with HVC_SOFT_RESTART
  *
  * With x1 set it switches TTBR1 to the copied linear map (through the
  * zero page, so no walk ever mixes old and new tables: break-before-make,
@@ -28,8 +27,11 @@
  * first copy on: nothing here touches memory outside the control pages
  * and the list.  Then it invalidates the instruction cache, turns the
  * MMU off (the identity map keeps the next instruction where it was) and
- * enters the image as the arm64 boot protocol asks: x0 = device tree,
- * x1-x3 = 0, MMU and D-cache off, at EL2 if the machine booted there.
+ * enters the image with the registers of the entry record: through
+ * HVC_SOFT_RESTART when the record has an EL2 call, else, or when EL2
+ * refuses the call (protected KVM), by a branch at the current level.
+ * The record is read with the MMU off; it was cleaned to the point of
+ * coherency with the rest of the page.
  */
 #include <linux/kexec.h>
 #include <linux/linkage.h>
@@ -38,6 +40,8 @@
 #include <asm/page.h>
 #include <asm/sysreg.h>
 #include <asm/virt.h>
+
+#include "kexec_arm64.h"
 
 .section ".kexec_relocate.text", "ax"
 
@@ -78,32 +82,27 @@ SYM_CODE_START(arm64_kexec_relocate)
 	msr	sctlr_el1, x9
 	isb
 
-	/* Boot protocol: x0 = device tree, x1-x3 = 0. */
-	mov	x0, x5
-	mov	x1, xzr
-	mov	x2, xzr
-	mov	x3, xzr
-	cbnz	x6, .Lvia_el2
-	br	x4
-
-.Lvia_el2:
+	adr	x9, arm64_kexec_entry_record
+	ldr	x10, [x9, #ENTRY_EL2_REGS]
+	cbz	x10, .Lenter_here
 	/*
-	 * HVC_SOFT_RESTART: EL2 (the hyp stub, or KVM's host handler) turns
-	 * its own MMU off and branches to x1 with x2-x4 moved to x0-x2.
+	 * EL2 (the hyp stub, or KVM's host handler) turns its MMU off and
+	 * branches to x1 with x2-x4 moved to x0-x2.  HVC64 keeps x4-x17
+	 * (SMCCC), so x9 survives a refusal.
 	 */
-	mov	x7, x4
-	mov	x2, x0
-	mov	x1, x4
-	mov	x4, xzr
-	mov	x0, #HVC_SOFT_RESTART
+	ldp	x0, x1, [x9, #ENTRY_EL2_REGS]
+	ldp	x2, x3, [x9, #ENTRY_EL2_REGS + 16]
+	ldr	x4, [x9, #ENTRY_EL2_REGS + 32]
 	hvc	#0
-	/*
-	 * Back here only if EL2 refused (protected KVM serves no stub
-	 * calls): enter at EL1 instead.  HVC64 preserves x4-x17 (SMCCC).
-	 */
-	mov	x0, x5
-	mov	x1, xzr
-	mov	x2, xzr
-	mov	x3, xzr
-	br	x7
+
+.Lenter_here:
+	ldr	x10, [x9, #ENTRY_PC]
+	ldp	x0, x1, [x9, #ENTRY_EL1_REGS]
+	ldp	x2, x3, [x9, #ENTRY_EL1_REGS + 16]
+	br	x10
 SYM_CODE_END(arm64_kexec_relocate)
+
+	.balign	8
+SYM_DATA_START(arm64_kexec_entry_record)
+	.fill	ENTRY_SIZE, 1, 0
+SYM_DATA_END(arm64_kexec_entry_record)
