@@ -68,7 +68,9 @@ qemu_run "$arch" "$kbuild/kernel-image" "$initrd" \
 qemu_rc=$?
 echo "# $arch guest ran $(( $(date +%s) - start ))s, qemu status $qemu_rc"
 
-crash_pid=$(marker "$serial" CRASH-PID)
+# The console may put a kernel message right after the number (the
+# sysrq line races the marker's newline): keep the digits only.
+crash_pid=$(marker "$serial" CRASH-PID | sed -n 's/^\([0-9][0-9]*\).*/\1/p')
 cpus=$(marker "$serial" CPUS)
 has_marker "$serial" LOADED && [ "$cpus" = "$smp" ] &&
 	{ [ -n "$crash_pid" ] || [ "$trigger" = hardirq ]; }
@@ -128,8 +130,8 @@ if [ "$trigger" = wedged ]; then
 	# in VMCOREINFO; exactly $unstopped, or none and no key.
 	said=$(sed -n 's/.*kdump: CPUs \([0-9,-]*\) did not stop.*/\1/p' \
 		"$out/dmesg.txt" 2>/dev/null | tail -n 1)
-	key=$(head -c 4M "$vmcore" | grep -a -o 'CRASH_CPUS_NOT_STOPPED=[0-9,-]*' |
-		tail -n 1)
+	key=$("$KDUMP_TOOLS/vmcore_check" --arch "$arch" \
+		--key CRASH_CPUS_NOT_STOPPED "$vmcore")
 	echo "# log names: '${said}', VMCOREINFO has: '${key}'"
 	if [ "$mode" = reference ] && [ -n "$unstopped" ]; then
 		ktap_skip "${arch}_crash_names_unstopped_cpus" \

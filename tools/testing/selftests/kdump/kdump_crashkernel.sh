@@ -41,7 +41,7 @@ malformed_low_takes_default|256M,high crashkernel=abc,low|268435456||5G|26843545
 below_dma_limit_5g|256M|268435456|f0000000|5G|
 high_default_low_5g|256M,high|268435456||5G|134217728
 high_given_low_5g|256M,high crashkernel=64M,low|268435456||5G|67108864
-offset_5g|256M@0x48000000|268435456|48000000|5G|
+offset_5g|256M@0x60000000|268435456|60000000|5G|
 unaligned_offset|32M@0x50100000|0|
 larger_than_ram_5g|8G|0||5G|"
 

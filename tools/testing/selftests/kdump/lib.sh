@@ -76,8 +76,13 @@ qemu_run() {
 		;;
 	arm64)
 		qemu=qemu-system-aarch64
+		# GICv3 for pseudo-NMIs, without the ITS: a kernel booted
+		# without UEFI cannot keep the ITS's LPI tables reserved
+		# across kexec, and the next kernel's GIC driver writes them
+		# over whatever kexec put there (the initrd, here).  UEFI
+		# machines reserve them (persistent memreserve).
 		# KDUMP_VIRT_OPTS adds machine options (virtualization=on).
-		machine="-M virt,gic-version=3${KDUMP_VIRT_OPTS:+,$KDUMP_VIRT_OPTS}
+		machine="-M virt,gic-version=3,its=off${KDUMP_VIRT_OPTS:+,$KDUMP_VIRT_OPTS}
 			 -cpu max,pauth-impdef=on"
 		console=ttyAMA0
 		drive="-drive file=$disk,format=raw,if=none,id=vd0

@@ -4,6 +4,10 @@
  *
  *   vmcore_check --arch x86_64|arm64 --cpus N [--crash-pid PID]
  *                [--iomem FILE] VMCORE
+ *   vmcore_check --arch x86_64|arm64 --key NAME VMCORE
+ *
+ * The second form prints NAME=value from the VMCOREINFO note and exits 0,
+ * or exits 1 if the note has no such key.
  *
  * The file is hostile input: it may be truncated anywhere and any count,
  * offset or size in it may be a lie.  Every rule is one function; each
@@ -15,6 +19,7 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -500,12 +505,13 @@ struct options {
 	const struct arch *arch;
 	int cpus;
 	long crash_pid;
-	const char *iomem, *path;
+	const char *iomem, *path, *key;
 };
 
 static const char usage_text[] =
 	"usage: vmcore_check --arch x86_64|arm64 --cpus N\n"
-	"                    [--crash-pid PID] [--iomem FILE] VMCORE\n";
+	"                    [--crash-pid PID] [--iomem FILE] VMCORE\n"
+	"       vmcore_check --arch x86_64|arm64 --key NAME VMCORE\n";
 
 static int print_usage(void)
 {
@@ -536,12 +542,14 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->crash_pid = atol(argv[++i]);
 		else if (i + 1 < argc && !strcmp(argv[i], "--iomem"))
 			o->iomem = argv[++i];
+		else if (i + 1 < argc && !strcmp(argv[i], "--key"))
+			o->key = argv[++i];
 		else if (argv[i][0] != '-' && !o->path)
 			o->path = argv[i];
 		else
 			return -1;
 	}
-	return o->arch && o->cpus > 0 && o->path ? 0 : -1;
+	return o->arch && (o->cpus > 0 || o->key) && o->path ? 0 : -1;
 }
 
 static int map_file(struct core *c, const char *path)
@@ -566,14 +574,37 @@ static int map_file(struct core *c, const char *path)
 	return 0;
 }
 
-static int judge(struct core *c, const struct options *o)
+/* The headers and the notes, read and checked; false if no notes to see. */
+static bool read_headers_and_notes(struct core *c)
 {
 	if (check_ident(c) || check_ehdr(c))
-		return 0;
+		return false;
 	check_phdrs(c);
 	if (!c->note)
-		return 0;
+		return false;
 	walk_notes(c);
+	return true;
+}
+
+/* --key NAME: print NAME=value from the VMCOREINFO note; 1 if absent. */
+static int print_key(struct core *c, const char *key)
+{
+	const char *v;
+	size_t len;
+
+	if (!read_headers_and_notes(c) || c->nvmcoreinfo != 1)
+		return 2;
+	v = vmcoreinfo_value(c, key, &len);
+	if (!v)
+		return 1;
+	printf("%s=%.*s\n", key, (int)len, v);
+	return 0;
+}
+
+static int judge(struct core *c, const struct options *o)
+{
+	if (!read_headers_and_notes(c))
+		return 0;
 	check_cpus(c, o->cpus, o->crash_pid);
 	check_vmcoreinfo(c);
 	if (o->iomem && check_iomem(c, o->iomem))
@@ -591,6 +622,8 @@ int main(int argc, char **argv)
 	if (parse_args(argc, argv, &o))
 		return print_usage();
 	c.arch = o.arch;
+	if (o.key)
+		return map_file(&c, o.path) ? 2 : print_key(&c, o.key);
 	if (map_file(&c, o.path) || judge(&c, &o))
 		return 2;
 	if (c.failures)
