@@ -67,7 +67,7 @@ static bool read_request(struct crash_request *req, const char *cmdline,
 }
 
 static enum crash_reserve_verdict
-check_alignment(const struct crash_request *req,
+check_alignment(const struct crash_request *req, unsigned long long ram,
 		const struct crash_reserve_limits *lim)
 {
 	if (IS_ALIGNED(req->base, lim->fixed_align))
@@ -78,7 +78,8 @@ check_alignment(const struct crash_request *req,
 }
 
 static enum crash_reserve_verdict
-check_size(const struct crash_request *req, unsigned long long ram)
+check_size(const struct crash_request *req, unsigned long long ram,
+	   const struct crash_reserve_limits *lim)
 {
 	if (req->size < ram)
 		return CRASH_RESERVED;
@@ -88,7 +89,7 @@ check_size(const struct crash_request *req, unsigned long long ram)
 }
 
 static enum crash_reserve_verdict
-check_reach(const struct crash_request *req,
+check_reach(const struct crash_request *req, unsigned long long ram,
 	    const struct crash_reserve_limits *lim)
 {
 	unsigned long long end = req->base + req->size;
@@ -100,17 +101,29 @@ check_reach(const struct crash_request *req,
 	return CRASH_OUT_OF_REACH;
 }
 
+/* The rules a request must pass before any memory is looked for. */
+static enum crash_reserve_verdict
+(* const request_rules[])(const struct crash_request *req,
+			  unsigned long long ram,
+			  const struct crash_reserve_limits *lim) = {
+	check_alignment,
+	check_size,
+	check_reach,
+};
+
 static enum crash_reserve_verdict
 check_request(const struct crash_request *req, unsigned long long ram,
 	      const struct crash_reserve_limits *lim)
 {
-	enum crash_reserve_verdict v = check_alignment(req, lim);
+	enum crash_reserve_verdict v;
+	unsigned int i;
 
-	if (v == CRASH_RESERVED)
-		v = check_size(req, ram);
-	if (v == CRASH_RESERVED)
-		v = check_reach(req, lim);
-	return v;
+	for (i = 0; i < ARRAY_SIZE(request_rules); i++) {
+		v = request_rules[i](req, ram, lim);
+		if (v != CRASH_RESERVED)
+			return v;
+	}
+	return CRASH_RESERVED;
 }
 
 static enum crash_reserve_verdict
@@ -176,7 +189,6 @@ place_low(const char *cmdline, unsigned long long ram,
 		out->low_size >> 20, (unsigned long long)lim->low_limit,
 		(unsigned long long)out->base,
 		(unsigned long long)(out->base + out->size));
-	out->low_size = 0;
 	return CRASH_NO_LOW_ROOM;
 }
 
