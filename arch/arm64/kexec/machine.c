@@ -6,8 +6,9 @@
  *
  * At load time, machine_kexec_prepare() refuses a normal image the
  * machine could not enter (a CPU that cannot be taken offline, or EL2
- * held by protected KVM), and machine_kexec_post_load() prepares, in
- * control pages of the image, everything the jump will use:
+ * held by protected KVM) with 6.1's -EBUSY and a log line naming the
+ * reason; machine_kexec_post_load() prepares, in control pages of the
+ * image, everything the jump will use:
  *
  * - the relocation code (relocate.S) in the control code page, with its
  *   entry record (the registers the image starts with, and whether EL2
@@ -66,6 +67,12 @@
 
 #include "kexec_arm64.h"
 
+/*
+ * kernel_kexec() takes every CPU but the one it runs on offline before
+ * the jump; a CPU that stays behind would run the old kernel's code while
+ * the copy overwrites it.  So every possible CPU, online or parked in its
+ * enable method's holding pen (spin-table), must be able to die.
+ */
 #ifdef CONFIG_HOTPLUG_CPU
 static bool cpu_can_go_offline(unsigned int cpu)
 {
@@ -82,19 +89,35 @@ static bool cpu_can_go_offline(unsigned int cpu)
 }
 #endif
 
-/* kernel_kexec() takes every CPU but one offline before the jump. */
+static const char *cpu_enable_method(unsigned int cpu)
+{
+	const struct cpu_operations *ops = get_cpu_ops(cpu);
+
+	return ops ? ops->name : "none";
+}
+
+/* The CPU migrate_to_reboot_cpu() will keep, as it will choose it. */
+static unsigned int kexec_stay_cpu(void)
+{
+	if (reboot_cpu >= 0 && reboot_cpu < nr_cpu_ids && cpu_online(reboot_cpu))
+		return reboot_cpu;
+	return cpumask_first(cpu_online_mask);
+}
+
 static int check_cpus_can_go(void)
 {
-	unsigned int cpu, stay = cpumask_first(cpu_online_mask);
+	unsigned int cpu, stay = kexec_stay_cpu();
 
-	if (cpus_are_stuck_in_kernel()) {
-		pr_err("refused: a CPU that failed to boot is stuck in the kernel\n");
-		return -EBUSY;
-	}
-	for_each_online_cpu(cpu) {
+	for_each_possible_cpu(cpu) {
 		if (cpu == stay || cpu_can_go_offline(cpu))
 			continue;
-		pr_err("refused: CPU %u cannot be taken offline\n", cpu);
+		pr_err("refused: CPU %u cannot be taken offline (enable method %s)\n",
+		       cpu, cpu_enable_method(cpu));
+		return -EBUSY;
+	}
+	/* A CPU that failed to boot or to die is still in the kernel. */
+	if (cpus_are_stuck_in_kernel()) {
+		pr_err("refused: a CPU that failed to come online or to die is still running kernel code\n");
 		return -EBUSY;
 	}
 	return 0;
@@ -105,9 +128,9 @@ static int check_cpus_can_go(void)
  * @image: the image being loaded
  *
  * Context: process context, may sleep; the kexec lock is held.
- * Return: 0; -EBUSY for a normal image when a CPU could not be taken
- * offline at kexec time; -EOPNOTSUPP for a normal image when protected
- * KVM owns EL2 and will not hand it back.
+ * Return: 0; -EBUSY for a normal image when protected KVM owns EL2 and
+ * will not hand it back, or when a CPU could not be taken offline at
+ * kexec time (6.1's errno for both).
  */
 int machine_kexec_prepare(struct kimage *image)
 {
@@ -115,7 +138,7 @@ int machine_kexec_prepare(struct kimage *image)
 		return 0;
 	if (is_protected_kvm_enabled()) {
 		pr_err("refused: protected KVM keeps EL2, the new kernel could not be entered\n");
-		return -EOPNOTSUPP;
+		return -EBUSY;
 	}
 	return check_cpus_can_go();
 }
