@@ -111,14 +111,22 @@ trigger_suite = crash_$(1)_$(2)=KDUMP_SMP=4 KDUMP_TRIGGER=$(2) \
 	$(call testdir,$(1))/crash-$(2)
 TRIGGERS := hardirq wedged
 
-# el2_suites: crash and kexec -e reboot on arm64 booted at EL2, with the
-# kernel there (VHE) and at EL1 under the hyp stub (VHE turned off).
+# el2_suites: crash and kexec -e reboot on arm64 booted at EL2: the kernel
+# at EL2 beside KVM (vhe), at EL1 under KVM's nVHE hyp (nvhe), and at EL1
+# under the bare hyp stub (stub).  Every kernel of a run must log the
+# line that proves it booted that way (KDUMP_EVERY_KERNEL).
+el2_append_nvhe := kvm-arm.mode=nvhe
+el2_append_stub := id_aa64mmfr1.vh=0 kvm-arm.mode=none
+el2_proof_vhe   := VHE mode initialized successfully
+el2_proof_nvhe  := Hyp mode initialized successfully
+el2_proof_stub  := CPU: All CPU(s) started at EL2
 el2_suite = $(2)_arm64_$(1)=KDUMP_VIRT_OPTS=virtualization=on \
-	$(if $(filter nvhe,$(1)),KDUMP_APPEND=id_aa64mmfr1.vh=0) \
+	KDUMP_APPEND='$(el2_append_$(1))' \
+	KDUMP_EVERY_KERNEL='$(el2_proof_$(1))' \
 	KDUMP_TOOLS=$(TOOLS) KDUMP_SYSROOT=$(B)/sysroot/arm64 \
 	$(ST)/kdump_$(2).sh arm64 $(call kbuild,arm64) \
 	$(call testdir,arm64)/$(2).cpio.gz $(call testdir,arm64)/$(2)-$(1)
-el2_suites = $(foreach m,vhe nvhe,"$(call el2_suite,$(m),crash)" \
+el2_suites = $(foreach m,vhe nvhe stub,"$(call el2_suite,$(m),crash)" \
 	"$(call el2_suite,$(m),reboot)")
 
 linear_map_suite = linear_map_arm64=KDUMP_MODE=$(MODE) \

@@ -21,7 +21,8 @@
 # default 300), KDUMP_TOOLS (directory holding vmcore_check),
 # KDUMP_SYSROOT (arm64 sysroot with the arm64 judges), KDUMP_MODE
 # (reference: what upstream does not do is skipped, with the reason),
-# KDUMP_PSEUDO_NMI=1 (arm64: boot with GICv3 pseudo-NMIs).
+# KDUMP_PSEUDO_NMI=1 (arm64: boot with GICv3 pseudo-NMIs), KDUMP_EVERY_KERNEL
+# (a line both kernels must log, proving how each booted).
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -58,6 +59,7 @@ truncate -s 1G "$out/disk.img"
 
 plan=7
 [ -n "$damage" ] && plan=$((plan + 1))
+[ -n "${KDUMP_EVERY_KERNEL:-}" ] && plan=$((plan + 1))
 [ "$trigger" = wedged ] && plan=$((plan + 2))
 ktap_plan $plan
 
@@ -84,6 +86,11 @@ ktap_result $saved "${arch}_capture_kernel_saves_vmcore" "$serial"
 
 cmdline_exact "$serial" "$arch" crash PASSED-CMDLINE SECOND-CMDLINE
 ktap_result $? "${arch}_capture_kernel_cmdline_is_what_kexec_passed" "$serial"
+
+if [ -n "${KDUMP_EVERY_KERNEL:-}" ]; then
+	every_kernel_says "$serial" 2 "$KDUMP_EVERY_KERNEL"
+	ktap_result $? "${arch}_both_kernels_booted_as_asked" "$serial"
+fi
 
 if [ -n "$damage" ]; then
 	grep -q 'kexec_damage: .* done' "$serial" &&

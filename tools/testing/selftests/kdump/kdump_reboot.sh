@@ -7,7 +7,8 @@
 # second kernel must reach its init with every CPU online and exactly the
 # command line it was given, then do the same once more over itself (see
 # guest/reboot.init for why that hop matters).  Environment: KDUMP_SMP
-# (default 2), KDUMP_TIMEOUT.  Prints KTAP.
+# (default 2), KDUMP_TIMEOUT, KDUMP_EVERY_KERNEL (a line each of the three
+# kernels must log, proving how it booted).  Prints KTAP.
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -24,7 +25,9 @@ qemu_run "$arch" "$kbuild/kernel-image" "$initrd" "" "$out/disk.img" \
 echo "# $arch guest: qemu status $?"
 rm -f "$out/disk.img"
 
-ktap_plan 6
+plan=6
+[ -n "${KDUMP_EVERY_KERNEL:-}" ] && plan=7
+ktap_plan $plan
 [ "$(marker "$serial" LOADED-SECOND)" = 1 ] &&
 	[ "$(marker "$serial" FIRST-CPUS)" = "$all_cpus" ]
 ktap_result $? "${arch}_kexec_l_sets_kexec_loaded" "$serial"
@@ -38,4 +41,8 @@ has_marker "$serial" THIRD-KERNEL-UP
 ktap_result $? "${arch}_kexec_e_over_the_running_kernel_reaches_init" "$serial"
 cmdline_exact "$serial" "$arch" reboot PASSED-THIRD-CMDLINE THIRD-CMDLINE
 ktap_result $? "${arch}_third_kernel_cmdline_is_what_kexec_passed" "$serial"
+if [ -n "${KDUMP_EVERY_KERNEL:-}" ]; then
+	every_kernel_says "$serial" 3 "$KDUMP_EVERY_KERNEL"
+	ktap_result $? "${arch}_all_three_kernels_booted_as_asked" "$serial"
+fi
 ktap_summary

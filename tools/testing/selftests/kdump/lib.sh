@@ -163,6 +163,17 @@ loader_additions() {
 	esac
 }
 
+# every_kernel_says SERIAL KERNELS TEXT: TEXT is in the log exactly
+# KERNELS times, once from each kernel of the run (how each one booted:
+# at which exception level, beside which hypervisor).
+every_kernel_says() {
+	local n
+
+	n=$(tr -d '\r' < "$1" | grep -cF -- "$3")
+	echo "# \"$3\": said $n times, by $2 kernels expected"
+	[ "$n" = "$2" ]
+}
+
 # cmdline_exact SERIAL ARCH KIND PASSED GOT: the command line a kernel
 # reports (marker GOT) is the one the previous kernel handed to kexec
 # (marker PASSED) plus only loader_additions; anything else, such as a
