@@ -129,6 +129,13 @@ el2_suite = $(2)_arm64_$(1)=KDUMP_VIRT_OPTS=virtualization=on \
 el2_suites = $(foreach m,vhe nvhe stub,"$(call el2_suite,$(m),crash)" \
 	"$(call el2_suite,$(m),reboot)")
 
+# machine_refusal_suite MACHINE: an arm64 machine that cannot enter a
+# normal image (spin-table CPUs, protected KVM) refuses one with EBUSY.
+machine_refusal_suite = refusal_arm64_$(subst -,_,$(1))= \
+	$(ST)/kdump_machine_refusal.sh arm64 $(call kbuild,arm64) \
+	$(call testdir,arm64)/refusals.cpio.gz $(call testdir,arm64)/refusal-$(1) \
+	$(1) 'crashkernel=64M KDUMP_MODE=$(MODE)'
+
 linear_map_suite = linear_map_arm64=KDUMP_MODE=$(MODE) \
 	$(ST)/kdump_linear_map.sh arm64 $(call kbuild,arm64) \
 	$(call testdir,arm64)/crashkernel.cpio.gz $(call testdir,arm64)/linear-map
@@ -193,7 +200,9 @@ check: tools $(ARCHES:%=initramfs-%)
 			"$(call readers_suite,$(a))" \
 			$(foreach d,$(DAMAGES),"$(call salvage_suite,$(a),$(d))")) \
 		$(if $(filter arm64,$(ARCHES)),"$(wedged_pnmi_suite)" \
-			"$(linear_map_suite)" $(el2_suites)) \
+			"$(linear_map_suite)" $(el2_suites) \
+			"$(call machine_refusal_suite,spin-table)" \
+			"$(call machine_refusal_suite,pkvm)") \
 		$(if $(filter x86_64,$(ARCHES)),"$(call elfcorehdr_suite,x86_64)" \
 			"$(call kaslr_offset_suite,x86_64)" \
 			"$(call reloc_order_suite,x86_64)")

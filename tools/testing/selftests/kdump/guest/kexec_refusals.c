@@ -14,6 +14,12 @@
  * With --lockdown, the guest was booted with lockdown=integrity and the
  * only case is that kexec_load is refused with EPERM.
  *
+ * With --machine=NAME, the guest runs on a machine whose kernel cannot
+ * hand over to a normal image: "spin-table" (a CPU parked by an enable
+ * method that cannot take it offline again) or "pkvm" (protected KVM
+ * keeps EL2).  A normal image must be refused with EBUSY, the kernel must
+ * say why, and a crash image must still load.
+ *
  * Upstream 6.1 frees the loaded crash image before it validates a new one,
  * so on the reference kernel (KDUMP_MODE=reference in the environment) the
  * keep-the-loaded-image case is reported as a SKIP naming that behaviour.
@@ -24,12 +30,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/klog.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <linux/capability.h>
 #include <linux/kexec.h>
 
 #define PAGE		4096UL
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #define CAP_BOOT	22	/* CAP_SYS_BOOT */
 
 static unsigned long crash_start, crash_end;	/* inclusive, from iomem */
@@ -432,6 +440,94 @@ static int test_lockdown(void)
 	return n_fail ? 1 : 0;
 }
 
+/* Machines that must refuse a normal image, and how each tree says so. */
+static const struct refusing_machine {
+	const char *name;
+	const char *proof;	/* in the log when the machine is as named */
+	const char *project;	/* the series' refusal line */
+	const char *reference;	/* upstream 6.1's */
+} machines[] = {
+	{ "spin-table", "CPU1: failed to come online",
+	  "refused: CPU 1 cannot be taken offline (enable method spin-table)",
+	  "Can't kexec: CPUs are stuck in the kernel." },
+	{ "pkvm", "Protected nVHE mode initialized successfully",
+	  "refused: protected KVM keeps EL2",
+	  "Can't kexec: CPUs are stuck in the kernel." },
+};
+
+static char klog[1 << 17];
+
+static int log_has(const char *text)
+{
+	int n = klogctl(3 /* SYSLOG_ACTION_READ_ALL */, klog, sizeof(klog) - 1);
+
+	if (n < 0)
+		return 0;
+	klog[n] = 0;
+	return !!strstr(klog, text);
+}
+
+/* A page of System RAM outside the crash region, or 0. */
+static unsigned long free_ram_page(void)
+{
+	unsigned long start, end, found = 0;
+	char line[256];
+	FILE *f = fopen("/proc/iomem", "r");
+
+	if (!f)
+		return 0;
+	while (!found && fgets(line, sizeof(line), f)) {
+		if (line[0] == ' ' || !strstr(line, ": System RAM"))
+			continue;
+		if (sscanf(line, "%lx-%lx", &start, &end) != 2)
+			continue;
+		if (start < crash_start)
+			found = (start + PAGE - 1) & ~(PAGE - 1);
+		else if (end > crash_end + PAGE)
+			found = crash_end + 1;
+	}
+	fclose(f);
+	return found;
+}
+
+static int test_machine_refuses(const struct refusing_machine *m)
+{
+	const char *mode = getenv("KDUMP_MODE");
+	const char *line = mode && !strcmp(mode, "reference") ?
+			   m->reference : m->project;
+	unsigned long dest = free_ram_page();
+	struct kexec_segment s = seg(dest, PAGE, PAGE);
+	char why[200];
+	long rc;
+	int err;
+
+	printf("KTAP version 1\n1..4\n");
+	report(log_has(m->proof), "machine_is_as_named",
+	       "the boot log does not show the machine named");
+	rc = dest ? kexec_load(dest, 1, &s, 0) : 0;
+	err = errno;
+	snprintf(why, sizeof(why), "normal load at %#lx returned %ld errno %d",
+		 dest, rc, rc == -1 ? err : 0);
+	report(rc == -1 && err == EBUSY, "normal_image_refused_ebusy", why);
+	snprintf(why, sizeof(why), "no \"%s\" in the kernel log", line);
+	report(log_has(line), "refusal_says_why", why);
+	report(ensure_loaded() == 0 &&
+	       read_flag("/sys/kernel/kexec_crash_loaded") == 1,
+	       "crash_image_still_loads", "the crash image was refused");
+	return n_fail ? 1 : 0;
+}
+
+static int machine_mode(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(machines); i++)
+		if (!strcmp(name, machines[i].name))
+			return test_machine_refuses(&machines[i]);
+	printf("Bail out! unknown machine \"%s\"\n", name);
+	return 1;
+}
+
 int main(int argc, char **argv)
 {
 	if (find_crash_region()) {
@@ -440,6 +536,8 @@ int main(int argc, char **argv)
 	}
 	if (argc > 1 && !strcmp(argv[1], "--lockdown"))
 		return test_lockdown();
+	if (argc > 1 && !strncmp(argv[1], "--machine=", 10))
+		return machine_mode(argv[1] + 10);
 	printf("KTAP version 1\n1..23\n");
 	printf("# crash kernel region %#lx-%#lx\n", crash_start, crash_end);
 	test_valid_load();
