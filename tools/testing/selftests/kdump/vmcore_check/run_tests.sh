@@ -30,6 +30,7 @@ zero_crashtime|x86_64|zero-crashtime||1|CRASHTIME=0 is not a positive decimal
 cpu_count_mismatch|x86_64|valid|--cpus 3|1|2 NT_PRSTATUS notes, want one per online cpu (3)
 wrong_crash_pid|x86_64|valid|--crash-pid 7|1|0 NT_PRSTATUS notes carry the crashing pid 7
 wrong_machine|arm64|valid|--arch x86_64|1|e_machine is 183, want 62 for x86_64
+wrong_page_size|arm64|valid|--page-size 65536|1|VMCOREINFO PAGESIZE=4096, want 65536
 ram_not_covered|x86_64|uncovered|--iomem IOMEM|1|System RAM 0x400000-0x4fffff is in no PT_LOAD
 empty_file|x86_64|EMPTY||1|file is 0 bytes, smaller than an ELF header'
 

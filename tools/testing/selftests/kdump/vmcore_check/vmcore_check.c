@@ -3,7 +3,7 @@
  * vmcore_check - judge an ELF64 /proc/vmcore saved from a crashed kernel.
  *
  *   vmcore_check --arch x86_64|arm64 --cpus N [--crash-pid PID]
- *                [--iomem FILE] VMCORE
+ *                [--iomem FILE] [--page-size BYTES] VMCORE
  *   vmcore_check --arch x86_64|arm64 --key NAME VMCORE
  *
  * The second form prints NAME=value from the VMCOREINFO note and exits 0,
@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -82,6 +83,7 @@ struct core {
 	const char *vmcoreinfo;		/* not NUL-terminated */
 	size_t vmcoreinfo_len;
 	int nvmcoreinfo;
+	unsigned long page_size;	/* what VMCOREINFO PAGESIZE must say */
 	int failures;
 };
 
@@ -344,6 +346,19 @@ static int all_of(const char *s, size_t len, const char *set)
 	return len > 0;
 }
 
+/* The decimal value of v[0..len), or ULONG_MAX if it is not one. */
+static unsigned long decimal(const char *v, size_t len)
+{
+	unsigned long n = 0;
+	size_t i;
+
+	if (!len || len > 19 || !all_of(v, len, "0123456789"))
+		return ULONG_MAX;
+	for (i = 0; i < len; i++)
+		n = n * 10 + (v[i] - '0');
+	return n;
+}
+
 static void check_key_list(struct core *c, const char *const *keys)
 {
 	size_t len;
@@ -359,8 +374,9 @@ static void check_formats(struct core *c)
 	size_t len;
 
 	v = vmcoreinfo_value(c, "PAGESIZE", &len);
-	if (v && (len != 4 || memcmp(v, "4096", 4)))
-		fail(c, "VMCOREINFO PAGESIZE=%.*s, want 4096", (int)len, v);
+	if (v && decimal(v, len) != c->page_size)
+		fail(c, "VMCOREINFO PAGESIZE=%.*s, want %lu", (int)len, v,
+		     c->page_size);
 	/* makedumpfile refuses a dump whose CRASHTIME is 0. */
 	v = vmcoreinfo_value(c, "CRASHTIME", &len);
 	if (v && (!all_of(v, len, "0123456789") || (len == 1 && *v == '0')))
@@ -505,12 +521,14 @@ struct options {
 	const struct arch *arch;
 	int cpus;
 	long crash_pid;
+	unsigned long page_size;
 	const char *iomem, *path, *key;
 };
 
 static const char usage_text[] =
 	"usage: vmcore_check --arch x86_64|arm64 --cpus N\n"
-	"                    [--crash-pid PID] [--iomem FILE] VMCORE\n"
+	"                    [--crash-pid PID] [--iomem FILE]\n"
+	"                    [--page-size BYTES] VMCORE\n"
 	"       vmcore_check --arch x86_64|arm64 --key NAME VMCORE\n";
 
 static int print_usage(void)
@@ -542,6 +560,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->crash_pid = atol(argv[++i]);
 		else if (i + 1 < argc && !strcmp(argv[i], "--iomem"))
 			o->iomem = argv[++i];
+		else if (i + 1 < argc && !strcmp(argv[i], "--page-size"))
+			o->page_size = strtoul(argv[++i], NULL, 0);
 		else if (i + 1 < argc && !strcmp(argv[i], "--key"))
 			o->key = argv[++i];
 		else if (argv[i][0] != '-' && !o->path)
@@ -614,7 +634,7 @@ static int judge(struct core *c, const struct options *o)
 
 int main(int argc, char **argv)
 {
-	struct options o = { .crash_pid = -1 };
+	struct options o = { .crash_pid = -1, .page_size = 4096 };
 	static struct core c;
 	uint64_t covered = 0;
 	int i;
@@ -622,6 +642,7 @@ int main(int argc, char **argv)
 	if (parse_args(argc, argv, &o))
 		return print_usage();
 	c.arch = o.arch;
+	c.page_size = o.page_size;
 	if (o.key)
 		return map_file(&c, o.path) ? 2 : print_key(&c, o.key);
 	if (map_file(&c, o.path) || judge(&c, &o))
