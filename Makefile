@@ -37,6 +37,7 @@ KERNELS    := $(ALL_ARCHES:%=kernel-%)
 SYSROOTS   := $(ALL_ARCHES:%=sysroot-%)
 INITRAMFS  := $(ALL_ARCHES:%=initramfs-%)
 .PHONY: all deps tree tools check demo stress clean $(KERNELS) $(SYSROOTS) $(INITRAMFS)
+.PHONY: kernel-arm64-64k initramfs-arm64-64k
 
 all: check
 
@@ -75,6 +76,16 @@ $(INITRAMFS): initramfs-%: kernel-% sysroot-%
 			$(call kbuild,$*)/kernel-image \
 			$(call testdir,$*)/$$s.cpio.gz $(B)/guest/$* || exit 1; \
 	done
+
+# The arm64 kernel again with 64 KiB pages, and its crash scenario.
+kernel-arm64-64k: tree
+	@bench/kernel.sh $(MODE) arm64 64k
+
+initramfs-arm64-64k: kernel-arm64-64k initramfs-arm64
+	@mkdir -p $(call testdir,arm64-64k)
+	@bench/initramfs.sh $(B)/sysroot/arm64 $(ST)/guest/crash.init \
+		$(call kbuild,arm64-64k)/kernel-image \
+		$(call testdir,arm64-64k)/crash.cpio.gz $(B)/guest/arm64
 
 tools: deps
 	@$(MAKE) -s -C $(ST)/vmcore_check O=$(TOOLS)
@@ -136,6 +147,12 @@ machine_refusal_suite = refusal_arm64_$(subst -,_,$(1))= \
 	$(call testdir,arm64)/refusals.cpio.gz $(call testdir,arm64)/refusal-$(1) \
 	$(1) 'crashkernel=64M KDUMP_MODE=$(MODE)'
 
+# crash_64k_suite: the crash suite on the arm64 kernel with 64 KiB pages.
+crash_64k_suite = crash_arm64_64k=KDUMP_TOOLS=$(TOOLS) \
+	KDUMP_SYSROOT=$(B)/sysroot/arm64 $(ST)/kdump_crash.sh arm64 \
+	$(call kbuild,arm64-64k) $(call testdir,arm64-64k)/crash.cpio.gz \
+	$(call testdir,arm64-64k)/crash
+
 linear_map_suite = linear_map_arm64=KDUMP_MODE=$(MODE) \
 	$(ST)/kdump_linear_map.sh arm64 $(call kbuild,arm64) \
 	$(call testdir,arm64)/crashkernel.cpio.gz $(call testdir,arm64)/linear-map
@@ -184,7 +201,8 @@ elfcorehdr_suite = elfcorehdr_$(1)=KDUMP_MODE=$(MODE) KDUMP_TOOLS=$(TOOLS) \
 	$(ST)/kdump_elfcorehdr.sh $(1) $(call kbuild,$(1)) \
 	$(call testdir,$(1))/elfcorehdr.cpio.gz $(call testdir,$(1))/elfcorehdr
 
-check: tools $(ARCHES:%=initramfs-%)
+check: tools $(ARCHES:%=initramfs-%) \
+	$(if $(filter arm64,$(ARCHES)),initramfs-arm64-64k)
 	@echo "# kdump selftests, $(MODE) tree"
 	@$(ST)/run_tests.sh \
 		"vmcore_check=$(MAKE) -s -C $(ST)/vmcore_check O=$(TOOLS) test" \
@@ -202,7 +220,8 @@ check: tools $(ARCHES:%=initramfs-%)
 		$(if $(filter arm64,$(ARCHES)),"$(wedged_pnmi_suite)" \
 			"$(linear_map_suite)" $(el2_suites) \
 			"$(call machine_refusal_suite,spin-table)" \
-			"$(call machine_refusal_suite,pkvm)") \
+			"$(call machine_refusal_suite,pkvm)" \
+			"$(crash_64k_suite)") \
 		$(if $(filter x86_64,$(ARCHES)),"$(call elfcorehdr_suite,x86_64)" \
 			"$(call kaslr_offset_suite,x86_64)" \
 			"$(call reloc_order_suite,x86_64)")

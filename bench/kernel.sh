@@ -1,20 +1,22 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Build one selftest kernel: bench/kernel.sh MODE ARCH
-#   MODE  reference | project   (which tree under build/trees/)
-#   ARCH  x86_64 | arm64
-# Output goes to build/out/MODE-ARCH (kbuild O= directory).  The .config is
-# allnoconfig plus the selftest fragments (config, config.ARCH and
-# config.MODE); it is regenerated only when they change, so an edit to one
-# source file rebuilds only that file.
+# Build one selftest kernel: bench/kernel.sh MODE ARCH [VARIANT]
+#   MODE     reference | project   (which tree under build/trees/)
+#   ARCH     x86_64 | arm64
+#   VARIANT  optional, e.g. 64k: adds the fragment config.ARCH-VARIANT
+# Output goes to build/out/MODE-ARCH[-VARIANT] (kbuild O= directory).  The
+# .config is allnoconfig plus the selftest fragments (config, config.ARCH,
+# config.ARCH-VARIANT and config.MODE); it is regenerated only when they
+# change, so an edit to one source file rebuilds only that file.
 set -euo pipefail
 
 mode=$1
 arch=$2
+variant=${3:+$arch-$3}
 top=$(cd "$(dirname "$0")/.." && pwd)
 src=$top/build/trees/$mode
-out=$top/build/out/$mode-$arch
+out=$top/build/out/$mode-${variant:-$arch}
 frag_dir=$top/tools/testing/selftests/kdump
 
 case $arch in
@@ -45,14 +47,17 @@ check_config() {
 		else
 			grep -qx "$line" "$out/.config" && continue
 		fi
-		echo "kernel.sh: $name=$want did not stick in $mode-$arch" >&2
+		echo "kernel.sh: $name=$want did not stick in $mode-${variant:-$arch}" >&2
 		bad=1
 	done < "$out/fragment.config"
 	return $bad
 }
 
 # config.<mode> adds what only one tree has (the project's KUnit suites).
+[ -z "$variant" ] || [ -f "$frag_dir/config.$variant" ] ||
+	{ echo "kernel.sh: no fragment config.$variant" >&2; exit 2; }
 cat "$frag_dir/config" "$frag_dir/config.$arch" \
+	${variant:+"$frag_dir/config.$variant"} \
 	$(ls "$frag_dir/config.$mode" 2>/dev/null) > "$out/fragment.config.new"
 if ! cmp -s "$out/fragment.config.new" "$out/fragment.config" ||
    [ ! -f "$out/.config" ]; then
@@ -65,4 +70,4 @@ fi
 
 kmake -j"$(nproc)" vmlinux "$(basename $image)"
 ln -sf "$out/$image" "$out/kernel-image"
-echo "kernel.sh: $mode-$arch: $out/$image"
+echo "kernel.sh: $mode-${variant:-$arch}: $out/$image"

@@ -120,7 +120,8 @@ vc_pid=${crash_pid:-0}
 [ "$trigger" = hardirq ] && [ "$vc_pid" = 0 ] && vc_pid=-1
 marked_block "$serial" IOMEM > "$out/iomem"
 "$KDUMP_TOOLS/vmcore_check" --arch "$arch" --cpus "$notes" \
-	--crash-pid "$vc_pid" --iomem "$out/iomem" "$vmcore" \
+	--crash-pid "$vc_pid" --iomem "$out/iomem" \
+	--page-size "$(kernel_page_size "$kbuild")" "$vmcore" \
 	> "$out/vmcore_check.txt" 2>&1
 ktap_result $? "${arch}_vmcore_check" "$out/vmcore_check.txt"
 

@@ -163,6 +163,15 @@ loader_additions() {
 	esac
 }
 
+# kernel_page_size KBUILD_DIR: the page size that kernel was built for.
+kernel_page_size() {
+	case $(grep -E '^CONFIG_ARM64_(16|64)K_PAGES=y' "$1/.config") in
+	*64K*)	echo 65536 ;;
+	*16K*)	echo 16384 ;;
+	*)	echo 4096 ;;
+	esac
+}
+
 # every_kernel_says SERIAL KERNELS TEXT: TEXT is in the log exactly
 # KERNELS times, once from each kernel of the run (how each one booted:
 # at which exception level, beside which hypervisor).
