@@ -33,6 +33,9 @@ for suite in "$@"; do
 	skip=$((skip + s))
 	if [ $rc -eq 0 ] && [ "$f" -eq 0 ] && [ "$p" -gt 0 ]; then
 		echo "ok $n $name # $(( $(date +%s) - start ))s"
+	elif [ $rc -eq 0 ] && [ "$f" -eq 0 ] && [ "$s" -gt 0 ]; then
+		# Every case was skipped, each with its reason: a skip.
+		echo "ok $n $name # SKIP all $s cases skipped"
 	else
 		# A suite that dies before reporting still counts as a failure.
 		[ "$f" -eq 0 ] && fail=$((fail + 1))
