@@ -27,8 +27,9 @@ args="${6:-} kdump_machine=$machine"
 spin_table_dtb() {
 	local dtc=$kbuild/scripts/dtc/dtc release=0x5ffff000
 
-	qemu-system-aarch64 -M "virt,gic-version=3,its=off,dumpdtb=$1.qemu" \
-		-cpu max -smp 2 -m 512M -display none > /dev/null 2>&1 &&
+	qemu-system-aarch64 -M "$arm64_machine,dumpdtb=$1.qemu" \
+		-cpu "$arm64_cpu" -smp "$KDUMP_SMP" -m "$KDUMP_MEM" \
+		-display none > /dev/null 2>&1 &&
 	"$dtc" -q -I dtb -O dts -o "$1.dts" "$1.qemu" || return 1
 	sed -i -e "1a /memreserve/ $release 0x1000;" \
 	    -e "s|enable-method = \"psci\";|enable-method = \"spin-table\"; cpu-release-addr = <0x00 $release>;|" \

@@ -58,6 +58,11 @@ suite_args() {
 
 # ---- the guest machine, one table row per architecture --------------------
 
+# The arm64 guest machine, also what kdump_machine_refusal.sh dumps the
+# device tree of.
+arm64_machine=virt,gic-version=3,its=off
+arm64_cpu=max,pauth-impdef=on
+
 # qemu_run ARCH KERNEL INITRD APPEND DISK SERIAL SMP TIMEOUT
 # Boots a guest with KDUMP_MEM of RAM (512M) and a raw virtio disk,
 # console on SERIAL, and returns QEMU's status; 124 means the hard timeout
@@ -82,8 +87,8 @@ qemu_run() {
 		# over whatever kexec put there (the initrd, here).  UEFI
 		# machines reserve them (persistent memreserve).
 		# KDUMP_VIRT_OPTS adds machine options (virtualization=on).
-		machine="-M virt,gic-version=3,its=off${KDUMP_VIRT_OPTS:+,$KDUMP_VIRT_OPTS}
-			 -cpu max,pauth-impdef=on"
+		machine="-M $arm64_machine${KDUMP_VIRT_OPTS:+,$KDUMP_VIRT_OPTS}
+			 -cpu $arm64_cpu"
 		console=ttyAMA0
 		drive="-drive file=$disk,format=raw,if=none,id=vd0
 		       -device virtio-blk-device,drive=vd0"
