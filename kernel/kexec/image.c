@@ -5,11 +5,13 @@
  * A struct kimage is one loaded kernel: its segments, the pages that
  * carry them and the control pages the architecture asked for.  Its life:
  *
- * 1. kimage_create() takes a request that kexec_check_request() accepted,
- *    records the segments and allocates the control code pages (and, for
- *    a normal image, the swap page some relocation code uses);
+ * 1. kimage_alloc() makes it empty; its segments are then recorded
+ *    (kexec_load()) or placed (kexec_file_load(), place.c), and, once the
+ *    request has been accepted under the kexec lock, kimage_alloc_controls()
+ *    allocates the control code pages (and, for a normal image, the swap
+ *    page some relocation code uses);
  * 2. the architecture prepares it (machine_kexec_prepare());
- * 3. kimage_load_segments() copies the user buffers: a crash image
+ * 3. kimage_load_segments() copies the buffers: a crash image
  *    straight into the crash region, a normal image into source pages
  *    listed in its indirection list (entries.c), which it then closes;
  * 4. it is installed as ``kexec_image`` or ``kexec_crash_image``;
@@ -27,68 +29,124 @@
 
 #include "internal.h"
 
-static struct kimage *kimage_new(const struct kexec_request *req)
+/**
+ * kimage_alloc() - an empty image, before anything is placed in it
+ * @crash:	true for an image that goes into the crash region
+ *
+ * The image has no segments and no control pages yet: kexec_load()
+ * copies its segments in, a kexec_file_load() loader places them with
+ * kexec_add_buffer(), and kexec_commit() adds the control pages once the
+ * kexec lock is held.
+ *
+ * Context: process context, may sleep.
+ * Return: the image, or ERR_PTR(-ENOMEM).
+ */
+struct kimage *kimage_alloc(bool crash)
 {
 	struct kimage *image = kzalloc(sizeof(*image), GFP_KERNEL);
 
 	if (!image)
-		return NULL;
+		return ERR_PTR(-ENOMEM);
 	image->head = 0;
 	image->entry = &image->head;
 	image->last_entry = &image->head;
-	image->start = req->entry;
-	image->nr_segments = req->nr;
-	memcpy(image->segment, req->seg, req->nr * sizeof(*req->seg));
 	INIT_LIST_HEAD(&image->control_pages);
 	INIT_LIST_HEAD(&image->dest_pages);
 	INIT_LIST_HEAD(&image->unusable_pages);
-	if (req->crash) {
-		image->type = KEXEC_TYPE_CRASH;
-		image->control_page = req->win_start;
-	}
+	image->type = crash ? KEXEC_TYPE_CRASH : KEXEC_TYPE_DEFAULT;
 	return image;
 }
 
 /**
- * kimage_create() - an empty image for an accepted request
+ * kimage_alloc_controls() - give an image its control pages
+ * @image: an image whose segments are all known
+ *
+ * A crash image takes them from the crash region, around its segments,
+ * so this runs only after the previous crash image has been unloaded.
+ *
+ * Context: process context, may sleep; the caller holds the kexec lock.
+ * Return: 0, or -ENOMEM.
+ */
+int kimage_alloc_controls(struct kimage *image)
+{
+	unsigned int order = get_order(KEXEC_CONTROL_PAGE_SIZE);
+
+	if (image->type == KEXEC_TYPE_CRASH)
+		image->control_page = phys_to_boot_phys(crashk_res.start);
+	image->control_code_page = kimage_alloc_control_pages(image, order);
+	if (!image->control_code_page)
+		goto no_memory;
+	if (image->type == KEXEC_TYPE_CRASH)
+		return 0;
+	image->swap_page = kimage_alloc_control_pages(image, 0);
+	if (!image->swap_page)
+		goto no_memory;
+	return 0;
+
+no_memory:
+	pr_warn("kexec: no memory for the control pages\n");
+	return -ENOMEM;
+}
+
+/**
+ * kimage_create() - an image for an accepted kexec_load() request
  * @req:	a request kexec_check_request() accepted
  * @flags:	the kexec_load() flags, already checked
  *
  * Context: process context, may sleep; the caller holds the kexec lock.
- * Return: the image, or ERR_PTR(-ENOMEM).
+ * Return: the image with its control pages, or ERR_PTR(-ENOMEM).
  */
 struct kimage *kimage_create(const struct kexec_request *req,
 			     unsigned long flags)
 {
-	unsigned int order = get_order(KEXEC_CONTROL_PAGE_SIZE);
-	struct kimage *image = kimage_new(req);
+	struct kimage *image = kimage_alloc(req->crash);
+	int ret;
 
-	if (!image)
-		return ERR_PTR(-ENOMEM);
-	image->preserve_context = !!(flags & KEXEC_PRESERVE_CONTEXT);
-	image->control_code_page = kimage_alloc_control_pages(image, order);
-	if (!image->control_code_page)
-		goto free_image;
-	if (!req->crash) {
-		image->swap_page = kimage_alloc_control_pages(image, 0);
-		if (!image->swap_page)
-			goto free_image;
-	}
-	return image;
-
-free_image:
-	pr_warn("kexec: no memory for the control pages\n");
+	if (IS_ERR(image))
+		return image;
+	kimage_set_segments(image, req->seg, req->nr, req->entry, flags);
+	ret = kimage_alloc_controls(image);
+	if (!ret)
+		return image;
 	kimage_destroy(image);
-	return ERR_PTR(-ENOMEM);
+	return ERR_PTR(ret);
 }
 
-/* Fill one page from the user buffer; the rest of the page is zero. */
-static int fill_page(struct page *page, const void __user *buf, size_t len)
+/**
+ * kimage_set_segments() - record kexec_load()'s segments in an image
+ * @image:	an image from kimage_alloc(), with no segments yet
+ * @seg:	the segments, at most KEXEC_SEGMENT_MAX, buffers in user space
+ * @nr:		how many
+ * @entry:	the entry point
+ * @flags:	the kexec_load() flags
+ *
+ * Context: any.
+ */
+void kimage_set_segments(struct kimage *image, const struct kexec_segment *seg,
+			 unsigned long nr, unsigned long entry,
+			 unsigned long flags)
+{
+	image->start = entry;
+	image->nr_segments = nr;
+	memcpy(image->segment, seg, nr * sizeof(*seg));
+	image->preserve_context = !!(flags & KEXEC_PRESERVE_CONTEXT);
+}
+
+/*
+ * Fill one page from a segment's buffer; the rest of the page is zero.
+ * kexec_load() buffers are in user space; kexec_file_load() ones
+ * (file_mode) are the kernel's own, kept in the same __user field.
+ */
+static int fill_page(const struct kimage *image, struct page *page,
+		     const void __user *buf, size_t len)
 {
 	void *dst = kmap_local_page(page);
-	unsigned long left;
+	unsigned long left = 0;
 
-	left = copy_from_user(dst, buf, len);
+	if (image->file_mode)
+		memcpy(dst, (__force const void *)buf, len);
+	else
+		left = copy_from_user(dst, buf, len);
 	memset(dst + len, 0, PAGE_SIZE - len);
 	kunmap_local(dst);
 	return left ? -EFAULT : 0;
@@ -100,13 +158,13 @@ static size_t chunk(const struct kexec_segment *seg, unsigned long off)
 				: 0;
 }
 
-static int load_crash_page(const struct kexec_segment *seg,
-			   unsigned long off)
+static int load_crash_page(const struct kimage *image,
+			   const struct kexec_segment *seg, unsigned long off)
 {
 	struct page *page = boot_pfn_to_page((seg->mem + off) >> PAGE_SHIFT);
 	int ret;
 
-	ret = fill_page(page, seg->buf + off, chunk(seg, off));
+	ret = fill_page(image, page, seg->buf + off, chunk(seg, off));
 	kexec_flush_icache_page(page);
 	return ret;
 }
@@ -127,14 +185,15 @@ static int load_normal_page(struct kimage_loader *ld,
 	page = kimage_alloc_source_page(ld, dest);
 	if (!page)
 		return -ENOMEM;
-	ret = fill_page(page, seg->buf + off, chunk(seg, off));
+	ret = fill_page(ld->image, page, seg->buf + off, chunk(seg, off));
 	if (ret)
 		return ret;
 	return kimage_add_entry(ld, (page_to_boot_pfn(page) << PAGE_SHIFT) |
 				    IND_SOURCE);
 }
 
-static int load_crash_segment(const struct kexec_segment *seg)
+static int load_crash_segment(const struct kimage *image,
+			      const struct kexec_segment *seg)
 {
 	unsigned long off, pages = seg->memsz >> PAGE_SHIFT;
 	int ret = 0;
@@ -143,7 +202,7 @@ static int load_crash_segment(const struct kexec_segment *seg)
 		return 0;
 	arch_kexec_post_alloc_pages(crash_range(seg), pages, 0);
 	for (off = 0; !ret && off < seg->memsz; off += PAGE_SIZE) {
-		ret = load_crash_page(seg, off);
+		ret = load_crash_page(image, seg, off);
 		cond_resched();
 	}
 	arch_kexec_pre_free_pages(crash_range(seg), pages);
@@ -191,7 +250,7 @@ int kimage_load_segments(struct kimage *image)
 	xa_init(&ld.parked);
 	for (i = 0; !ret && i < image->nr_segments; i++) {
 		ret = image->type == KEXEC_TYPE_CRASH ?
-			load_crash_segment(&image->segment[i]) :
+			load_crash_segment(image, &image->segment[i]) :
 			load_normal_segment(&ld, &image->segment[i]);
 		if (ret)
 			pr_warn("kexec: cannot load segment %lu: %d\n", i, ret);

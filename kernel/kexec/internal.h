@@ -46,6 +46,11 @@ void __init vmcoreinfo_add_generic_keys(void);
 /* state.c */
 bool kexec_lock_try(void);
 void kexec_lock_drop(void);
+int kexec_check_caller(void);
+
+/* commit.c */
+int kexec_commit(struct kimage *image);
+int kexec_unload(bool crash);
 
 /* segments.c */
 int kexec_check_request(const struct kexec_request *req);
@@ -80,6 +85,11 @@ int kimage_add_entry(struct kimage_loader *ld, kimage_entry_t entry);
 void kimage_end_entries(struct kimage *image);
 
 /* image.c */
+struct kimage *kimage_alloc(bool crash);
+void kimage_set_segments(struct kimage *image, const struct kexec_segment *seg,
+			 unsigned long nr, unsigned long entry,
+			 unsigned long flags);
+int kimage_alloc_controls(struct kimage *image);
 struct kimage *kimage_create(const struct kexec_request *req,
 			     unsigned long flags);
 int kimage_load_segments(struct kimage *image);

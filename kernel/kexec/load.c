@@ -12,39 +12,19 @@
  *    (32-bit) caller must then name an architecture explicitly
  *    (-EINVAL), so an unprivileged one gets -EPERM, as in 6.1.
  * 2. The segment list is copied in (-EFAULT).
- * 3. The kexec lock is tried (-EBUSY).
- * 4. The request is validated whole (segments.c), and every segment's
- *    buffer is faulted in (-EFAULT if one cannot be read).  Up to here
- *    nothing loaded has been touched, so a refused request leaves the
- *    loaded image exactly as it was.
- * 5. A crash image replaces the old one in place, so the old one is
- *    unloaded first; a normal image is built beside the old one and
- *    swapped in, so a failure while building keeps the old image.  (A
- *    crash load that fails after step 4, for want of memory, therefore
- *    leaves no crash image loaded.)
- *
- * The crash region is write protected (where the architecture can) while
- * a crash image sits in it; it is opened only between steps 5 and the
- * installation of the new image.
+ * 3. The image is handed to kexec_commit() (commit.c), the transaction
+ *    kexec_file_load() shares: the kexec lock (-EBUSY), the segment rules
+ *    (segments.c), the user buffers, then the swap.  A refused request
+ *    leaves the loaded image as it was.
  */
-#include <linux/capability.h>
 #include <linux/compat.h>
 #include <linux/kexec.h>
-#include <linux/mm.h>
-#include <linux/pagemap.h>
 #include <linux/security.h>
 #include <linux/slab.h>
 #include <linux/syscalls.h>
 #include <linux/uaccess.h>
 
 #include "internal.h"
-
-static int check_caller(void)
-{
-	if (!capable(CAP_SYS_BOOT) || kexec_load_disabled)
-		return -EPERM;
-	return 0;
-}
 
 static int check_policy(void)
 {
@@ -79,115 +59,28 @@ static int check_flags(unsigned long nr_segments, unsigned long flags)
 
 static int check_call(unsigned long nr_segments, unsigned long flags)
 {
-	int ret = check_caller();
+	int ret = kexec_check_caller();
 
-	if (!ret)
-		ret = check_policy();
-	if (!ret)
-		ret = check_flags(nr_segments, flags);
-	return ret;
-}
-
-static void fill_request(struct kexec_request *req, unsigned long entry,
-			 const struct kexec_segment *seg, unsigned long nr,
-			 unsigned long flags)
-{
-	*req = (struct kexec_request) {
-		.seg = seg,
-		.nr = nr,
-		.entry = entry,
-		.crash = flags & KEXEC_ON_CRASH,
-		.win_start = phys_to_boot_phys(crashk_res.start),
-		.win_end = phys_to_boot_phys(crashk_res.end),
-		.dest_limit = KEXEC_DESTINATION_MEMORY_LIMIT,
-		.ram_pages = totalram_pages(),
-	};
-}
-
-/* Fault every buffer in now, so a bad pointer is refused before step 5. */
-static int check_buffers(const struct kexec_request *req)
-{
-	unsigned long i;
-
-	for (i = 0; i < req->nr; i++) {
-		if (!fault_in_readable(req->seg[i].buf, req->seg[i].bufsz))
-			continue;
-		pr_warn_ratelimited("kexec: refused: buffer of segment %lu cannot be read\n",
-				    i);
-		return -EFAULT;
-	}
-	return 0;
-}
-
-static void unload(bool crash)
-{
-	if (crash) {
-		if (kexec_crash_image)
-			arch_kexec_unprotect_crashkres();
-		kimage_destroy(xchg(&kexec_crash_image, NULL));
-	} else {
-		kimage_destroy(xchg(&kexec_image, NULL));
-	}
-}
-
-/* Steps 2-5 of the DOC block, for an image whose request was accepted. */
-static struct kimage *build(const struct kexec_request *req,
-			    unsigned long flags)
-{
-	struct kimage *image = kimage_create(req, flags);
-	int ret;
-
-	if (IS_ERR(image))
-		return image;
-	ret = machine_kexec_prepare(image);
-	if (!ret)
-		ret = kimage_crash_copy_vmcoreinfo(image);
-	if (!ret)
-		ret = kimage_load_segments(image);
-	if (!ret)
-		ret = machine_kexec_post_load(image);
-	if (!ret)
-		return image;
-	kimage_destroy(image);
-	return ERR_PTR(ret);
-}
-
-static int load_locked(const struct kexec_request *req, unsigned long flags)
-{
-	struct kimage *image;
-	int ret = kexec_check_request(req);
-
-	if (!ret)
-		ret = check_buffers(req);
 	if (ret)
 		return ret;
-	if (req->crash)
-		unload(true);
-	image = build(req, flags);
-	if (IS_ERR(image))
-		return PTR_ERR(image);
-	kimage_destroy(xchg(req->crash ? &kexec_crash_image : &kexec_image,
-			    image));
-	return 0;
+	ret = check_policy();
+	if (ret)
+		return ret;
+	return check_flags(nr_segments, flags);
 }
 
 static int do_load(unsigned long entry, const struct kexec_segment *seg,
 		   unsigned long nr, unsigned long flags)
 {
-	struct kexec_request req;
-	int ret = 0;
+	struct kimage *image;
 
-	if (!kexec_lock_try())
-		return -EBUSY;
-	fill_request(&req, entry, seg, nr, flags);
-	if (nr)
-		ret = load_locked(&req, flags);
-	else
-		unload(req.crash);
-	if (req.crash && kexec_crash_image)
-		arch_kexec_protect_crashkres();
-	kexec_lock_drop();
-	return ret;
+	if (!nr)
+		return kexec_unload(flags & KEXEC_ON_CRASH);
+	image = kimage_alloc(flags & KEXEC_ON_CRASH);
+	if (IS_ERR(image))
+		return PTR_ERR(image);
+	kimage_set_segments(image, seg, nr, entry, flags);
+	return kexec_commit(image);
 }
 
 SYSCALL_DEFINE4(kexec_load, unsigned long, entry, unsigned long, nr_segments,

@@ -30,6 +30,7 @@
  *    an answer that was true at some moment, which is all they promise.
  */
 #include <linux/atomic.h>
+#include <linux/capability.h>
 #include <linux/init.h>
 #include <linux/kexec.h>
 #include <linux/sysctl.h>
@@ -63,6 +64,19 @@ bool kexec_lock_try(void)
 void kexec_lock_drop(void)
 {
 	atomic_set_release(&kexec_lock, 0);
+}
+
+/**
+ * kexec_check_caller() - may the caller load or unload an image at all?
+ *
+ * Context: process context.
+ * Return: 0, or -EPERM without CAP_SYS_BOOT or once loading is disabled.
+ */
+int kexec_check_caller(void)
+{
+	if (!capable(CAP_SYS_BOOT) || kexec_load_disabled)
+		return -EPERM;
+	return 0;
 }
 
 /* 0 may become 1, and nothing else: loading cannot be switched back on. */

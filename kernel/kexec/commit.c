@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-2.0
+/**
+ * DOC: the load transaction
+ *
+ * kexec_load() and kexec_file_load() differ only in how an image's
+ * segments come to be: copied from a list user space wrote, or placed by
+ * the kernel's own loader around files it read.  Both then hand the
+ * image to kexec_commit(), which is the only place an image is installed
+ * or an installed one is replaced.  Under the kexec lock it:
+ *
+ * 1. judges the segments with the rules of segments.c, whichever syscall
+ *    produced them, and (kexec_load() only) faults every user buffer in;
+ * 2. for a crash image, unloads the old one, whose bytes the new one is
+ *    about to overwrite in the crash region;
+ * 3. allocates control pages, lets the architecture prepare the image,
+ *    copies the segments and closes the indirection list;
+ * 4. swaps the image in and frees the one it replaces.
+ *
+ * Everything that can be refused happens before step 2: reading files,
+ * probing the image, signature and lockdown checks, the command line and
+ * the placement of every buffer all happen before kexec_commit() is
+ * called, and step 1 is the last check.  So a refused load of either
+ * syscall leaves the loaded image exactly as it was.  Past step 2 only
+ * running out of memory can fail a crash load, which then leaves no
+ * crash image; a normal image is built beside the old one, which stays
+ * loaded until step 4.
+ *
+ * The crash region is write protected (where the architecture can) while
+ * a crash image sits in it; it is open only between steps 2 and 4.
+ */
+#define pr_fmt(fmt) "kexec: " fmt
+
+#include <linux/kexec.h>
+#include <linux/mm.h>
+#include <linux/pagemap.h>
+
+#include "internal.h"
+
+static struct kimage **slot_of(bool crash)
+{
+	return crash ? &kexec_crash_image : &kexec_image;
+}
+
+static void fill_request(struct kexec_request *req, const struct kimage *image)
+{
+	*req = (struct kexec_request) {
+		.seg = image->segment,
+		.nr = image->nr_segments,
+		.entry = image->start,
+		.crash = image->type == KEXEC_TYPE_CRASH,
+		.win_start = phys_to_boot_phys(crashk_res.start),
+		.win_end = phys_to_boot_phys(crashk_res.end),
+		.dest_limit = KEXEC_DESTINATION_MEMORY_LIMIT,
+		.ram_pages = totalram_pages(),
+	};
+}
+
+/* Fault every user buffer in now, so a bad pointer is refused in step 1. */
+static int check_user_buffers(const struct kexec_request *req)
+{
+	unsigned long i;
+
+	for (i = 0; i < req->nr; i++) {
+		if (!fault_in_readable(req->seg[i].buf, req->seg[i].bufsz))
+			continue;
+		pr_warn_ratelimited("refused: buffer of segment %lu cannot be read\n",
+				    i);
+		return -EFAULT;
+	}
+	return 0;
+}
+
+static int check_image(const struct kimage *image)
+{
+	struct kexec_request req;
+	int ret;
+
+	fill_request(&req, image);
+	ret = kexec_check_request(&req);
+	if (ret || image->file_mode)
+		return ret;
+	return check_user_buffers(&req);
+}
+
+static void unload_locked(bool crash)
+{
+	if (crash && kexec_crash_image)
+		arch_kexec_unprotect_crashkres();
+	kimage_destroy(xchg(slot_of(crash), NULL));
+}
+
+/* Step 3 of the DOC block. */
+static int build(struct kimage *image)
+{
+	int ret = kimage_alloc_controls(image);
+
+	if (ret)
+		return ret;
+	ret = machine_kexec_prepare(image);
+	if (ret)
+		return ret;
+	ret = kimage_crash_copy_vmcoreinfo(image);
+	if (ret)
+		return ret;
+	ret = kimage_load_segments(image);
+	if (ret)
+		return ret;
+	return machine_kexec_post_load(image);
+}
+
+static int commit_locked(struct kimage *image)
+{
+	bool crash = image->type == KEXEC_TYPE_CRASH;
+	int ret = check_image(image);
+
+	if (ret)
+		return ret;
+	if (crash)
+		unload_locked(true);
+	ret = build(image);
+	if (ret)
+		return ret;
+	kimage_destroy(xchg(slot_of(crash), image));
+	return 0;
+}
+
+/**
+ * kexec_commit() - install a fully placed image, or refuse it
+ * @image: an image from kimage_alloc() with every segment recorded and
+ *	   ->start set; kexec_commit() takes it over
+ *
+ * Runs steps 1-4 of the DOC block.  On success @image is installed as
+ * ``kexec_image`` or ``kexec_crash_image``; on failure it is freed.  The
+ * segments' buffers must stay valid until kexec_commit() returns and are
+ * not used after that.
+ *
+ * Context: process context, may sleep; takes the kexec lock.
+ * Return: 0; -EBUSY if another load, unload or kexec holds the lock; the
+ * errnos of kexec_check_request() (-EADDRNOTAVAIL, -EINVAL); -EFAULT
+ * for a user buffer that cannot be read; -ENOMEM; or what the
+ * architecture's machine_kexec_prepare() returns (e.g. -EBUSY, -EINVAL).
+ */
+int kexec_commit(struct kimage *image)
+{
+	bool crash = image->type == KEXEC_TYPE_CRASH;
+	int ret;
+
+	if (!kexec_lock_try()) {
+		kimage_destroy(image);
+		return -EBUSY;
+	}
+	ret = commit_locked(image);
+	if (ret)
+		kimage_destroy(image);
+	if (crash && kexec_crash_image)
+		arch_kexec_protect_crashkres();
+	kexec_lock_drop();
+	return ret;
+}
+
+/**
+ * kexec_unload() - unload the normal or the crash image
+ * @crash: which one
+ *
+ * Unloading when nothing is loaded succeeds, as in 6.1.
+ *
+ * Context: process context, may sleep; takes the kexec lock.
+ * Return: 0, or -EBUSY if the kexec lock is held.
+ */
+int kexec_unload(bool crash)
+{
+	if (!kexec_lock_try())
+		return -EBUSY;
+	unload_locked(crash);
+	kexec_lock_drop();
+	return 0;
+}
