@@ -10,6 +10,8 @@
 #include <linux/kexec.h>
 #include <linux/xarray.h>
 
+struct crash_mem_range;
+
 /**
  * struct kexec_request - a kexec_load() request, as the validator sees it
  * @seg:	the segments, already copied into the kernel
@@ -47,6 +49,26 @@ void __init vmcoreinfo_add_generic_keys(void);
 bool kexec_lock_try(void);
 void kexec_lock_drop(void);
 int kexec_check_caller(void);
+
+/**
+ * struct kexec_hole - what kexec_fit() looks for
+ * @size:	bytes, not zero
+ * @align:	alignment of the first byte, a power of two
+ * @min:	lowest first byte allowed
+ * @max:	highest last byte allowed
+ * @top_down:	prefer the highest address rather than the lowest
+ */
+struct kexec_hole {
+	u64 size;
+	u64 align;
+	u64 min;
+	u64 max;
+	bool top_down;
+};
+
+/* place.c */
+bool kexec_fit(const struct kexec_hole *h, u64 start, u64 end,
+	       const struct crash_mem_range *busy, unsigned int nr, u64 *addr);
 
 /* commit.c */
 int kexec_commit(struct kimage *image);
