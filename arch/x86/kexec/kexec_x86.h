@@ -27,6 +27,30 @@ void __noreturn x86_kexec_enter(unsigned long head, unsigned long entry,
 
 /* pgtable.c */
 int x86_kexec_build_pgtable(struct kimage *image, pgd_t *pgd);
+
+/* purgatory/blob.S: the purgatory, a struct purgatory_header first */
+extern const u8 x86_purgatory_blob[];
+extern const u8 x86_purgatory_blob_end[];
+
+/* purgatory_load.c */
+/**
+ * struct x86_purgatory_args - what the purgatory does after its checks
+ * @kernel_entry: physical address of the new kernel's 64-bit entry point
+ * @boot_params: physical address of its struct boot_params
+ * @backup_src:	first byte to save before the jump
+ * @backup_dst:	where to save it
+ * @backup_len:	bytes to save, or 0
+ */
+struct x86_purgatory_args {
+	unsigned long kernel_entry;
+	unsigned long boot_params;
+	unsigned long backup_src;
+	unsigned long backup_dst;
+	unsigned long backup_len;
+};
+
+int x86_purgatory_load(struct kimage *image,
+		       const struct x86_purgatory_args *args, void **bufp);
 #endif
 
 #endif /* _ARCH_X86_KEXEC_KEXEC_X86_H */
