@@ -122,6 +122,23 @@ trigger_suite = crash_$(1)_$(2)=KDUMP_SMP=4 KDUMP_TRIGGER=$(2) \
 	$(call testdir,$(1))/crash-$(2)
 TRIGGERS := hardirq wedged
 
+# file_crash_suite ARCH TRIGGER and file_reboot_suite ARCH: the crash and
+# reboot scenarios with images loaded through kexec_file_load (kexec -s),
+# on the architectures that have a kexec_file_load loader (FILE_ARCHES).
+FILE_ARCHES := x86_64
+file_crash_suite = crash_$(1)_file_$(2)=KDUMP_LOAD=file KDUMP_TRIGGER=$(2) \
+	KDUMP_MODE=$(MODE) KDUMP_TOOLS=$(TOOLS) \
+	KDUMP_SYSROOT=$(B)/sysroot/$(1) $(ST)/kdump_crash.sh $(1) \
+	$(call kbuild,$(1)) $(call testdir,$(1))/crash.cpio.gz \
+	$(call testdir,$(1))/crash-file-$(2)
+file_reboot_suite = reboot_$(1)_file=KDUMP_APPEND=kdump_load=file \
+	$(ST)/kdump_reboot.sh $(1) $(call kbuild,$(1)) \
+	$(call testdir,$(1))/reboot.cpio.gz $(call testdir,$(1))/reboot-file
+file_suites = $(foreach a,$(filter $(FILE_ARCHES),$(ARCHES)), \
+	"$(call file_crash_suite,$(a),sysrq)" \
+	"$(call file_crash_suite,$(a),oops)" \
+	"$(call file_reboot_suite,$(a))")
+
 # el2_suites: crash and kexec -e reboot on arm64 booted at EL2: the kernel
 # at EL2 beside KVM (vhe), at EL1 under KVM's nVHE hyp (nvhe), and at EL1
 # under the bare hyp stub (stub).  Every kernel of a run must log the
@@ -217,6 +234,7 @@ check: tools $(ARCHES:%=initramfs-%) \
 			"$(call reboot_suite,$(a))" \
 			"$(call readers_suite,$(a))" \
 			$(foreach d,$(DAMAGES),"$(call salvage_suite,$(a),$(d))")) \
+		$(file_suites) \
 		$(if $(filter arm64,$(ARCHES)),"$(wedged_pnmi_suite)" \
 			"$(linear_map_suite)" $(el2_suites) \
 			"$(call machine_refusal_suite,spin-table)" \

@@ -22,7 +22,9 @@
 # KDUMP_SYSROOT (arm64 sysroot with the arm64 judges), KDUMP_MODE
 # (reference: what upstream does not do is skipped, with the reason),
 # KDUMP_PSEUDO_NMI=1 (arm64: boot with GICv3 pseudo-NMIs), KDUMP_EVERY_KERNEL
-# (a line both kernels must log, proving how each booted).
+# (a line both kernels must log, proving how each booted), KDUMP_LOAD=file
+# (load with kexec -s -p, through kexec_file_load: the kernel builds the
+# ELF core header and the capture kernel's memory map itself).
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -47,6 +49,7 @@ unstopped=
 [ "$trigger" = wedged ] && [ "$arch" = arm64 ] &&
 	{ [ "$pnmi" != 1 ] || [ "$mode" = reference ]; } && unstopped=1
 damage=${KDUMP_DAMAGE:-}
+load=${KDUMP_LOAD:-segments}
 notes=$smp
 [ "$damage" = note-overruns ] && notes=$((smp - 1))
 [ -n "$unstopped" ] && notes=$((smp - 1))
@@ -61,11 +64,12 @@ plan=7
 [ -n "$damage" ] && plan=$((plan + 1))
 [ -n "${KDUMP_EVERY_KERNEL:-}" ] && plan=$((plan + 1))
 [ "$trigger" = wedged ] && plan=$((plan + 2))
+[ "$load" = file ] && plan=$((plan + 1))
 ktap_plan $plan
 
 start=$(date +%s)
 qemu_run "$arch" "$kbuild/kernel-image" "$initrd" \
-	"crashkernel=128M kdump_trigger=$trigger${damage:+ kdump_damage=$damage}$([ "$pnmi" = 1 ] && echo " irqchip.gicv3_pseudo_nmi=1")" \
+	"crashkernel=128M kdump_trigger=$trigger${damage:+ kdump_damage=$damage}$([ "$pnmi" = 1 ] && echo " irqchip.gicv3_pseudo_nmi=1")$([ "$load" = file ] && echo " kdump_load=file")" \
 	"$out/disk.img" "$serial" "$smp" "${KDUMP_TIMEOUT:-300}"
 qemu_rc=$?
 echo "# $arch guest ran $(( $(date +%s) - start ))s, qemu status $qemu_rc"
@@ -84,8 +88,21 @@ saved=$?
 rm -f "$out/disk.img"
 ktap_result $saved "${arch}_capture_kernel_saves_vmcore" "$serial"
 
-cmdline_exact "$serial" "$arch" crash PASSED-CMDLINE SECOND-CMDLINE
+kind=crash
+[ "$load" = file ] && kind=crash-file
+cmdline_exact "$serial" "$arch" $kind PASSED-CMDLINE SECOND-CMDLINE
 ktap_result $? "${arch}_capture_kernel_cmdline_is_what_kexec_passed" "$serial"
+
+marked_block "$serial" IOMEM > "$out/iomem"
+if [ "$load" = file ]; then
+	marked_block "$serial" CAPTURE-IOMEM > "$out/capture-iomem"
+	hdr=$(marker "$serial" SECOND-CMDLINE |
+		sed -n 's/^elfcorehdr=\(0x[0-9a-f]*\) .*/\1/p')
+	capture_ram_is_crash_region "$out/iomem" "$out/capture-iomem" \
+		"${hdr:-0}"
+	ktap_result $? "${arch}_capture_kernel_ram_is_the_crash_region" \
+		"$out/capture-iomem"
+fi
 
 if [ -n "${KDUMP_EVERY_KERNEL:-}" ]; then
 	every_kernel_says "$serial" 2 "$KDUMP_EVERY_KERNEL"
@@ -118,7 +135,6 @@ fi
 # single note, so vmcore_check then looks for the kernel-mode one instead.
 vc_pid=${crash_pid:-0}
 [ "$trigger" = hardirq ] && [ "$vc_pid" = 0 ] && vc_pid=-1
-marked_block "$serial" IOMEM > "$out/iomem"
 "$KDUMP_TOOLS/vmcore_check" --arch "$arch" --cpus "$notes" \
 	--crash-pid "$vc_pid" --iomem "$out/iomem" \
 	--page-size "$(kernel_page_size "$kbuild")" "$vmcore" \

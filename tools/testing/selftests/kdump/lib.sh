@@ -168,6 +168,16 @@ loader_additions() {
 	esac
 }
 
+# loader_prefix ARCH KIND: what the kernel itself puts in front of the
+# command line: kexec_file_load gives an x86_64 capture kernel the
+# address of the ELF core header it built.
+loader_prefix() {
+	case $1-$2 in
+	x86_64-crash-file) echo 'elfcorehdr=0x[0-9a-f]+ ' ;;
+	*) echo '' ;;
+	esac
+}
+
 # kernel_page_size KBUILD_DIR: the page size that kernel was built for.
 kernel_page_size() {
 	case $(grep -E '^CONFIG_ARM64_(16|64)K_PAGES=y' "$1/.config") in
@@ -190,8 +200,9 @@ every_kernel_says() {
 
 # cmdline_exact SERIAL ARCH KIND PASSED GOT: the command line a kernel
 # reports (marker GOT) is the one the previous kernel handed to kexec
-# (marker PASSED) plus only loader_additions; anything else, such as a
-# kexec_jump_back_entry= made up from a stale stack word, fails.
+# (marker PASSED) plus only loader_prefix and loader_additions; anything
+# else, such as a kexec_jump_back_entry= made up from a stale stack word,
+# fails.
 cmdline_exact() {
 	local passed got re
 
@@ -199,11 +210,57 @@ cmdline_exact() {
 	got=$(marker "$1" "$5")
 	[ -n "$passed" ] && [ -n "$got" ] || return 1
 	re="$(printf '%s' "$passed" | sed 's/[][\.*^$+?(){}|/]/\\&/g')"
-	if printf '%s\n' "$got" | grep -Eqx "$re$(loader_additions "$2" "$3")"
+	if printf '%s\n' "$got" |
+		grep -Eqx "$(loader_prefix "$2" "$3")$re$(loader_additions "$2" "$3")"
 	then
 		return 0
 	fi
 	echo "# passed: $passed"
 	echo "# got:    $got"
 	return 1
+}
+
+# ram_ranges IOMEM NAME: the ranges called NAME, at any depth, one
+# "START END" pair of decimal numbers per line.
+ram_ranges() {
+	local line start end
+
+	grep -E "^ *[0-9a-f]+-[0-9a-f]+ : $2\$" "$1" | while read -r line; do
+		start=${line%%-*}
+		end=${line#*-}
+		end=${end%% *}
+		echo "$((16#$start)) $((16#$end))"
+	done
+}
+
+# capture_ram_is_crash_region FIRST_IOMEM CAPTURE_IOMEM HDR: the System RAM
+# a capture kernel loaded by kexec_file_load was given is the crash region
+# minus the ELF core header at HDR (and purgatory's backup of low memory),
+# plus RAM below 1 MiB; nothing of the dead kernel's memory.
+capture_ram_is_crash_region() {
+	local cs ce s e total=0 hdr=$(($3)) bad=0
+
+	read -r cs ce < <(ram_ranges "$1" "Crash kernel" | head -n 1)
+	[ -n "$cs" ] || { echo "# no crash region in the first kernel"; return 1; }
+	while read -r s e; do
+		[ "$e" -lt $((1 << 20)) ] && continue
+		if [ "$s" -lt "$cs" ] || [ "$e" -gt "$ce" ]; then
+			printf '# System RAM %x-%x is outside the crash region\n' \
+				"$s" "$e"
+			bad=1
+		fi
+		if [ "$hdr" -ge "$s" ] && [ "$hdr" -le "$e" ]; then
+			printf '# the ELF core header %x is in System RAM\n' "$hdr"
+			bad=1
+		fi
+		total=$((total + e - s + 1))
+	done < <(ram_ranges "$2" "System RAM")
+	if [ "$hdr" -lt "$cs" ] || [ "$hdr" -gt "$ce" ]; then
+		printf '# the ELF core header %x is outside the crash region\n' \
+			"$hdr"
+		bad=1
+	fi
+	echo "# capture kernel RAM above 1 MiB: $total of $((ce - cs + 1)) bytes of the region"
+	[ $((ce - cs + 1 - total)) -le $((1 << 20)) ] || bad=1
+	return $bad
 }
