@@ -76,6 +76,9 @@ int kexec_commit(struct kimage *image);
 int kexec_unload(bool crash);
 
 /* segments.c */
+/* What a crash image must leave free in the region for its control pages. */
+#define KEXEC_CRASH_CONTROL_ROOM	(32 * PAGE_SIZE)
+
 int kexec_check_request(const struct kexec_request *req);
 bool kexec_range_hits_segments(const struct kimage *image,
 			       unsigned long start, unsigned long size);

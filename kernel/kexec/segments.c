@@ -21,7 +21,9 @@
  * - together the ranges take at most half of this kernel's RAM, so the
  *   source pages that stage them can always be found;
  * - the entry point lies inside a destination range, and for a crash
- *   image every range and the entry point lie inside the crash region.
+ *   image every range and the entry point lie inside the crash region,
+ *   with at least KEXEC_CRASH_CONTROL_ROOM bytes of it left over for the
+ *   image's control pages.
  */
 #include <linux/kernel.h>
 #include <linux/kexec.h>
@@ -150,6 +152,24 @@ static long range_outside_window(const struct kexec_request *req)
 	return -1;
 }
 
+/*
+ * A crash image's control pages (relocation code, its page tables, the
+ * VMCOREINFO copy) are taken from the crash region after the old image
+ * is unloaded; without room for them the load would fail only then, with
+ * the old capture kernel already gone.
+ */
+static long no_control_room(const struct kexec_request *req)
+{
+	unsigned long i, room = req->win_end - req->win_start + 1;
+
+	if (!req->crash)
+		return -1;
+	/* Earlier rules: every range is inside the region, none overlap. */
+	for (i = 0; i < req->nr; i++)
+		room -= req->seg[i].memsz;
+	return room < KEXEC_CRASH_CONTROL_ROOM ? WHOLE_REQUEST : -1;
+}
+
 static long entry_outside_segments(const struct kexec_request *req)
 {
 	unsigned long i;
@@ -178,6 +198,8 @@ static const struct segment_rule segment_rules[] = {
 	  EADDRNOTAVAIL, range_outside_window },
 	{ "entry point outside every segment",
 	  EADDRNOTAVAIL, entry_outside_segments },
+	{ "no room left in the crash kernel region for control pages",
+	  ENOMEM, no_control_room },
 };
 
 /**
@@ -192,7 +214,8 @@ static const struct segment_rule segment_rules[] = {
  * that wraps, is unaligned, is beyond the destination limit or (crash
  * images) outside the crash region, or an entry point outside the
  * segments or the crash region; -EINVAL for overlapping ranges, a buffer
- * larger than its range, or an image larger than half of RAM.
+ * larger than its range, or an image larger than half of RAM; -ENOMEM
+ * for a crash image that leaves no room for its control pages.
  */
 int kexec_check_request(const struct kexec_request *req)
 {
