@@ -65,6 +65,7 @@ $(INITRAMFS): initramfs-%: kernel-% sysroot-%
 	@mkdir -p $(call testdir,$*) $(B)/guest/$*
 	@for p in $(GUEST_PROGS); do \
 		$(call guest_cc,$*) -static -O2 -Wall -Wextra -Werror -pthread \
+			-I$(B)/trees/$(MODE)/tools/testing/selftests \
 			-o $(B)/guest/$*/$$p $(ST)/guest/$$p.c || exit 1; \
 	done
 	@for p in $(GUEST_PRELOADS); do \
@@ -134,10 +135,25 @@ file_crash_suite = crash_$(1)_file_$(2)=KDUMP_LOAD=file KDUMP_TRIGGER=$(2) \
 file_reboot_suite = reboot_$(1)_file=KDUMP_APPEND=kdump_load=file \
 	$(ST)/kdump_reboot.sh $(1) $(call kbuild,$(1)) \
 	$(call testdir,$(1))/reboot.cpio.gz $(call testdir,$(1))/reboot-file
+# file_refusals_suite ARCH [lockdown]: kexec_file_refusals in the guest,
+# every errno of kexec_file_load, or the lockdown case alone.
+file_refusals_suite = file_$(if $(2),lockdown,refusals)_$(1)= \
+	$(ST)/kdump_guest_ktap.sh $(1) $(call kbuild,$(1)) \
+	$(call testdir,$(1))/refusals.cpio.gz \
+	$(call testdir,$(1))/file-$(if $(2),lockdown,refusals) \
+	'crashkernel=64M kdump_refusals=file KDUMP_MODE=$(MODE)$(if $(2), lockdown=integrity)'
+# digest_suite ARCH: a capture kernel damaged after kexec -s -p must be
+# refused by the check before the jump (kdump_digest.sh).
+digest_suite = digest_$(1)=KDUMP_MODE=$(MODE) $(ST)/kdump_digest.sh $(1) \
+	$(call kbuild,$(1)) $(call testdir,$(1))/crash.cpio.gz \
+	$(call testdir,$(1))/digest
 file_suites = $(foreach a,$(filter $(FILE_ARCHES),$(ARCHES)), \
 	"$(call file_crash_suite,$(a),sysrq)" \
 	"$(call file_crash_suite,$(a),oops)" \
-	"$(call file_reboot_suite,$(a))")
+	"$(call file_reboot_suite,$(a))" \
+	"$(call file_refusals_suite,$(a))" \
+	"$(call file_refusals_suite,$(a),lockdown)" \
+	"$(call digest_suite,$(a))")
 
 # el2_suites: crash and kexec -e reboot on arm64 booted at EL2: the kernel
 # at EL2 beside KVM (vhe), at EL1 under KVM's nVHE hyp (nvhe), and at EL1
