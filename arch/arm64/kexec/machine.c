@@ -29,7 +29,9 @@
  *
  * The segments of a crash image are already where they run; they are
  * cleaned to the point of coherency now, because the capture kernel
- * starts with its caches off and the crash path has no time for it.
+ * starts with its caches off and the crash path has no time for it.  A
+ * crash image of kexec_file_load() also has its SHA-256 recorded now,
+ * and checked again first thing in machine_kexec() (digest.c).
  *
  * machine_kexec() then masks every exception, points EL2 at the copied
  * vectors (normal images under nVHE; for a crash, whatever owns EL2, the
@@ -49,6 +51,7 @@
  */
 #define pr_fmt(fmt) "kexec: " fmt
 
+#include <linux/console.h>
 #include <linux/cpu.h>
 #include <linux/kexec.h>
 #include <linux/mm.h>
@@ -240,8 +243,11 @@ static int prepare_copy(struct kimage *image, struct trans_pgd_info *info)
  * machine_kexec_post_load() - build what the jump needs, in control pages
  * @image: the image just loaded; its segments and list are final
  *
+ * For a crash image of kexec_file_load(), also records the SHA-256 of
+ * its segments, now in the crash region (digest.c).
+ *
  * Context: process context, may sleep; the kexec lock is held.
- * Return: 0, or -ENOMEM when control pages run out.
+ * Return: 0, or -ENOMEM when control pages or memory run out.
  */
 int machine_kexec_post_load(struct kimage *image)
 {
@@ -263,22 +269,36 @@ int machine_kexec_post_load(struct kimage *image)
 	image->arch.zero_page = __pa(zero);
 	if (image->type == KEXEC_TYPE_CRASH) {
 		clean_crash_segments(image);
-		return 0;
+		return arm64_kexec_digests_record(image);
 	}
 	return prepare_copy(image, &info);
 }
 
 /**
- * machine_kexec_cleanup() - undo machine_kexec_prepare()
+ * machine_kexec_cleanup() - undo machine_kexec_prepare() and post_load
  * @image: the image being freed
  *
  * Every page the layer used is a control page, which the core frees
- * with the image.
+ * with the image; only the digests of a crash image are freed here.
  *
  * Context: process context; the kexec lock is held.
  */
 void machine_kexec_cleanup(struct kimage *image)
 {
+	arm64_kexec_digests_free(image);
+}
+
+/*
+ * A crash image whose bytes changed since the load: the other CPUs are
+ * stopped and the interrupt controllers quiesced, so there is no machine
+ * to return to.  Flush the log, then stop here for good.
+ */
+static void __noreturn refuse_damaged_image(void)
+{
+	console_flush_on_panic(CONSOLE_FLUSH_PENDING);
+	local_daif_mask();
+	for (;;)
+		wfi();
 }
 
 /**
@@ -288,6 +308,12 @@ void machine_kexec_cleanup(struct kimage *image)
  * For a normal image every other CPU is offline by now; if one is not,
  * the copy would overwrite code it runs, so the machine restarts instead.
  *
+ * A crash image loaded by kexec_file_load() is first hashed again
+ * (digest.c).  If its bytes changed, this logs which segment, flushes the
+ * console and halts this CPU with every exception masked: the dump is
+ * lost either way, but no damaged kernel runs, and nothing returns into
+ * a machine machine_crash_shutdown() has half shut down.
+ *
  * Context: reboot or crash path, other CPUs stopped.  Does not return.
  * Must not allocate, sleep or take locks.
  */
@@ -296,6 +322,8 @@ void __nocfi machine_kexec(struct kimage *image)
 	bool crash = image->type == KEXEC_TYPE_CRASH;
 	arm64_kexec_relocate_fn relocate;
 
+	if (crash && !arm64_kexec_digests_match(image))
+		refuse_damaged_image();
 	if (!crash && num_online_cpus() > 1) {
 		pr_emerg("CPUs %*pbl are still online; restarting instead\n",
 			 cpumask_pr_args(cpu_online_mask));

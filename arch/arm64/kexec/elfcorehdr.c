@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-2.0
+/**
+ * DOC: arm64 ELF core header of a kexec_file_load() crash image
+ *
+ * The capture kernel learns what to dump from the ELF core header, and
+ * what it may use from linux,usable-memory-range (fdt.c).  The two views
+ * are complements: the header describes every System RAM range of the
+ * dead kernel except the crash regions (``crashk_res`` and, when one was
+ * reserved, ``crashk_low_res``), which are exactly the usable ranges.
+ * The kernel image gets its own PT_LOAD at its link address as well, for
+ * tools that want kernel virtual addresses.
+ *
+ * Unlike x86, arm64 needs no backup of low memory: the capture kernel
+ * does not use any RAM outside the usable ranges.
+ */
+#define pr_fmt(fmt) "kexec: Image: " fmt
+
+#include <linux/crash_elf.h>
+#include <linux/ioport.h>
+#include <linux/kexec.h>
+#include <linux/vmalloc.h>
+
+#include "kexec_arm64.h"
+
+static int exclude_region(struct crash_mem *mem, const struct resource *r)
+{
+	if (!arm64_region_set(r))
+		return 0;
+	return crash_exclude_mem_range(mem, r->start, r->end);
+}
+
+/* System RAM minus the crash regions; each exclusion may split a range. */
+static struct crash_mem *dump_ranges(void)
+{
+	struct crash_mem *mem = crash_mem_of_system_ram(2);
+	int ret;
+
+	if (IS_ERR(mem))
+		return mem;
+	ret = exclude_region(mem, &crashk_res);
+	if (ret)
+		goto free_mem;
+	ret = exclude_region(mem, &crashk_low_res);
+	if (ret)
+		goto free_mem;
+	return mem;
+
+free_mem:
+	crash_mem_free(mem);
+	return ERR_PTR(ret);
+}
+
+static int place_header(struct kimage *image, struct arm64_image_load *ld)
+{
+	struct kexec_buf kbuf = {
+		.image = image,
+		.buffer = ld->elfcorehdr,
+		.bufsz = ld->elfcorehdr_len,
+		.memsz = ld->elfcorehdr_len,
+		.buf_align = PAGE_SIZE,
+		.buf_min = ld->win_min,
+		.buf_max = ld->win_max,
+		.top_down = true,
+		.mem = KEXEC_BUF_MEM_UNKNOWN,
+	};
+	int ret = kexec_add_buffer(&kbuf);
+
+	ld->elfcorehdr_mem = kbuf.mem;
+	image->elf_load_addr = kbuf.mem;
+	image->elf_headers_sz = ld->elfcorehdr_len;
+	return ret;
+}
+
+/**
+ * arm64_kexec_add_elfcorehdr() - write and place a crash image's ELF core
+ *				  header
+ * @image:	a crash image being loaded
+ * @ld:		the load, with the kernel placed
+ *
+ * Context: process context, may sleep; the image is not installed yet.
+ * Return: 0; -EADDRNOTAVAIL if the crash region has no room left; -EAGAIN
+ * if memory was hot-added meanwhile; -EINVAL if there are more ranges
+ * than an ELF header can count; -ENOMEM.
+ */
+int arm64_kexec_add_elfcorehdr(struct kimage *image,
+			       struct arm64_image_load *ld)
+{
+	struct crash_mem *mem = dump_ranges();
+	unsigned long len;
+	void *hdr;
+	int ret;
+
+	if (IS_ERR(mem))
+		return PTR_ERR(mem);
+	ret = crash_prepare_elf64_headers(mem, true, &hdr, &len);
+	crash_mem_free(mem);
+	if (ret)
+		return ret;
+	ld->elfcorehdr = hdr;
+	ld->elfcorehdr_len = len;
+	return place_header(image, ld);
+}
