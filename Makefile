@@ -126,7 +126,7 @@ TRIGGERS := hardirq wedged
 # file_crash_suite ARCH TRIGGER and file_reboot_suite ARCH: the crash and
 # reboot scenarios with images loaded through kexec_file_load (kexec -s),
 # on the architectures that have a kexec_file_load loader (FILE_ARCHES).
-FILE_ARCHES := x86_64
+FILE_ARCHES := x86_64 arm64
 file_crash_suite = crash_$(1)_file_$(2)=KDUMP_LOAD=file KDUMP_TRIGGER=$(2) \
 	KDUMP_MODE=$(MODE) KDUMP_TOOLS=$(TOOLS) \
 	KDUMP_SYSROOT=$(B)/sysroot/$(1) $(ST)/kdump_crash.sh $(1) \

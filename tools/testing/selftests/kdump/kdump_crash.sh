@@ -94,7 +94,11 @@ cmdline_exact "$serial" "$arch" $kind PASSED-CMDLINE SECOND-CMDLINE
 ktap_result $? "${arch}_capture_kernel_cmdline_is_what_kexec_passed" "$serial"
 
 marked_block "$serial" IOMEM > "$out/iomem"
-if [ "$load" = file ]; then
+if [ "$load" = file ] && [ "$arch" = arm64 ]; then
+	capture_dt_is_crash_region "$serial" "$out/iomem"
+	ktap_result $? "${arch}_capture_kernel_ram_is_the_crash_region" \
+		"$serial"
+elif [ "$load" = file ]; then
 	marked_block "$serial" CAPTURE-IOMEM > "$out/capture-iomem"
 	hdr=$(marker "$serial" SECOND-CMDLINE |
 		sed -n 's/^elfcorehdr=\(0x[0-9a-f]*\) .*/\1/p')

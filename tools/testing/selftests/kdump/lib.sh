@@ -264,3 +264,43 @@ capture_ram_is_crash_region() {
 	[ $((ce - cs + 1 - total)) -le $((1 << 20)) ] || bad=1
 	return $bad
 }
+
+# chosen_ranges HEX: the <address size> pairs of a /chosen property (two
+# cells each, as on QEMU's virt machine), one "START END" pair of decimal
+# numbers per line.
+chosen_ranges() {
+	local hex=$1 start size
+
+	while [ ${#hex} -ge 32 ]; do
+		start=$((16#${hex:0:16}))
+		size=$((16#${hex:16:16}))
+		echo "$start $((start + size - 1))"
+		hex=${hex:32}
+	done
+}
+
+# capture_dt_is_crash_region SERIAL FIRST_IOMEM: the arm64 counterpart of
+# capture_ram_is_crash_region.  The capture kernel's /chosen (markers
+# CHOSEN-*) has linux,usable-memory-range equal to the crash region(s) of
+# the first kernel, linux,elfcorehdr inside one of them, and
+# linux,booted-from-kexec.
+capture_dt_is_crash_region() {
+	local regions usable hs he s e bad=0 inside=0
+
+	regions=$(ram_ranges "$2" "Crash kernel" | sort -n)
+	usable=$(chosen_ranges "$(marker "$1" CHOSEN-USABLE)" | sort -n)
+	[ -n "$regions" ] || { echo "# no crash region in the first kernel"; return 1; }
+	echo "# crash region(s): $(echo $regions)"
+	echo "# linux,usable-memory-range: $(echo $usable)"
+	[ "$regions" = "$usable" ] || bad=1
+	read -r hs he < <(chosen_ranges "$(marker "$1" CHOSEN-ELFCOREHDR)")
+	echo "# linux,elfcorehdr: ${hs:-none} ${he:-}"
+	while read -r s e; do
+		[ -n "$hs" ] && [ "$hs" -ge "$s" ] && [ "$he" -le "$e" ] &&
+			inside=1
+	done <<< "$regions"
+	[ $inside = 1 ] || { echo "# the ELF core header is outside the crash region"; bad=1; }
+	has_marker "$1" CHOSEN-BOOTED-FROM-KEXEC ||
+		{ echo "# no linux,booted-from-kexec"; bad=1; }
+	return $bad
+}

@@ -22,8 +22,9 @@
  * With --lockdown, the guest was booted with lockdown=integrity and the
  * only case is that an unsigned kernel is refused with EPERM.
  *
- * Where kexec_file_load() is not built (arm64, for now), every case is a
- * SKIP.
+ * Where kexec_file_load() is not built, every case is a SKIP.  On arm64
+ * /boot/kernel is an Image, and the two bzImage header cases are replaced
+ * by two of the Image header: image_size 0 and the other byte order.
  *
  * Upstream 6.1 frees the loaded crash image before it reads the files, so
  * on the reference kernel (KDUMP_MODE=reference in the environment) a
@@ -284,10 +285,12 @@ static int use_kernel(struct kfl_args *a, const char *path, int flags)
 #define F_GARBAGE	SCRATCH "/garbage"
 #define F_CUT		SCRATCH "/kernel-64k"
 #define F_SYSSIZE	SCRATCH "/kernel-syssize"
+#define F_NOSIZE	SCRATCH "/kernel-image-size-0"
+#define F_BE		SCRATCH "/kernel-big-endian"
 
 static const char *const scratch_files[] = {
 	F_WRITE_ONLY, F_FIFO, F_EMPTY, F_BUSY, F_SPARSE, F_GARBAGE, F_CUT,
-	F_SYSSIZE,
+	F_SYSSIZE, F_NOSIZE, F_BE,
 };
 
 static int copy_fd(int in, int out, size_t limit)
@@ -453,6 +456,7 @@ static int set_kernel_garbage(struct kfl_args *a)
 	return use_kernel(a, F_GARBAGE, O_RDONLY);
 }
 
+#ifndef __aarch64__
 static int set_kernel_cut(struct kfl_args *a)
 {
 	if (copy_file(KERNEL, F_CUT, 64 * 1024))
@@ -471,6 +475,44 @@ static int set_kernel_syssize(struct kfl_args *a)
 		return -1;
 	return use_kernel(a, F_SYSSIZE, O_RDONLY);
 }
+
+#else
+/* The arm64 Image header (Documentation/arm64/booting.rst). */
+#define IMAGE_SIZE_OFF	0x10	/* image_size, a u64 */
+#define IMAGE_FLAGS_OFF	0x18	/* flags; bit 0 set: big-endian */
+#define IMAGE_MAGIC_OFF	0x38	/* "ARM\x64" */
+
+/* The whole kernel, with image_size 0 as in kernels before 3.17. */
+static int set_image_size_0(struct kfl_args *a)
+{
+	static const unsigned char zero[8];
+
+	if (copy_file(KERNEL, F_NOSIZE, SIZE_MAX) ||
+	    patch_file(F_NOSIZE, IMAGE_SIZE_OFF, zero, sizeof(zero),
+		       IMAGE_MAGIC_OFF, "ARM\x64"))
+		return -1;
+	return use_kernel(a, F_NOSIZE, O_RDONLY);
+}
+
+/* The whole kernel, flagged with the byte order it was not built for. */
+static int set_image_other_endian(struct kfl_args *a)
+{
+	int fd = open(KERNEL, O_RDONLY | O_CLOEXEC);
+	unsigned char flags;
+	bool read_ok = fd >= 0 && pread(fd, &flags, 1, IMAGE_FLAGS_OFF) == 1;
+
+	if (fd >= 0)
+		close(fd);
+	if (!read_ok)
+		return fail_setup("cannot read the flags of %s", KERNEL);
+	flags ^= 1;
+	if (copy_file(KERNEL, F_BE, SIZE_MAX) ||
+	    patch_file(F_BE, IMAGE_FLAGS_OFF, &flags, 1, IMAGE_MAGIC_OFF,
+		       "ARM\x64"))
+		return -1;
+	return use_kernel(a, F_BE, O_RDONLY);
+}
+#endif
 
 static int set_initrd_minus_one(struct kfl_args *a)
 {
@@ -665,11 +707,19 @@ static const struct kfl_case cases[] = {
 	REFUSAL("kernel_open_for_writing_etxtbsy", set_kernel_busy, ETXTBSY),
 	REFUSAL("kernel_5g_sparse_file_efbig", set_kernel_5g, EFBIG),
 	REFUSAL("kernel_4k_garbage_enoexec", set_kernel_garbage, ENOEXEC),
+#ifdef __aarch64__
+	REFUSAL_NOT_ON_REF("kernel_image_size_0_enoexec", set_image_size_0,
+			   ENOEXEC, "6.1 refuses it with EINVAL"),
+	REFUSAL_NOT_ON_REF("kernel_other_endian_enoexec",
+			   set_image_other_endian, ENOEXEC,
+			   "6.1 loads it where the CPU has both byte orders"),
+#else
 	REFUSAL_NOT_ON_REF("kernel_bzimage_cut_at_64k_enoexec", set_kernel_cut,
 			   ENOEXEC, "6.1 loads a bzImage cut short"),
 	REFUSAL_NOT_ON_REF("kernel_syssize_past_end_enoexec",
 			   set_kernel_syssize, ENOEXEC,
 			   "6.1 does not check syssize against the file"),
+#endif
 	REFUSAL("initrd_fd_minus_one_ebadf", set_initrd_minus_one, EBADF),
 	REFUSAL("cmdline_not_nul_terminated_einval", set_cmdline_no_nul,
 		EINVAL),
