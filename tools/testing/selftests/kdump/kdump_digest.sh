@@ -8,9 +8,10 @@
 # debugfs file of CONFIG_KEXEC_CORRUPT_TEST, and crashes.  The check of
 # the segments' SHA-256 before the jump (x86_64: the purgatory) must name
 # the damaged range on the console and stop there: no capture kernel may
-# boot.  The machine then halts, so the guest always runs into its
-# timeout.  Environment: KDUMP_CORRUPT (the segment to damage, default 3:
-# the payload of an x86_64 crash image), KDUMP_TIMEOUT (default 30),
+# boot.  The machine then halts; the guest is stopped a second after the
+# check's line (KDUMP_STOP_ON), or at its timeout if the line never comes.
+# Environment: KDUMP_CORRUPT (the segment to damage, default 3: the
+# payload of an x86_64 crash image), KDUMP_TIMEOUT (default 60),
 # KDUMP_MODE (reference: upstream has neither the debugfs file nor a line
 # to print, and the suite is skipped with that reason).  Prints KTAP.
 set -uo pipefail
@@ -34,9 +35,9 @@ truncate -s 1M "$out/disk.img"
 
 ktap_plan 3
 start=$(date +%s)
-qemu_run "$arch" "$kbuild/kernel-image" "$initrd" \
-	"crashkernel=128M kdump_load=file kdump_corrupt=$segment" \
-	"$out/disk.img" "$serial" 2 "${KDUMP_TIMEOUT:-30}"
+KDUMP_STOP_ON='SHA-256 mismatch' qemu_run "$arch" "$kbuild/kernel-image" \
+	"$initrd" "crashkernel=128M kdump_load=file kdump_corrupt=$segment" \
+	"$out/disk.img" "$serial" 2 "${KDUMP_TIMEOUT:-60}"
 echo "# $arch guest ran $(( $(date +%s) - start ))s, qemu status $?"
 rm -f "$out/disk.img"
 

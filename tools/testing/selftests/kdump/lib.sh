@@ -63,14 +63,30 @@ suite_args() {
 arm64_machine=virt,gic-version=3,its=off
 arm64_cpu=max,pauth-impdef=on
 
+# stop_when_said SERIAL REGEX PID: once a line of SERIAL matches REGEX,
+# give the console a second to finish the line and stop the guest (PID,
+# qemu_run's timeout process).  For guests that halt on purpose.
+stop_when_said() {
+	while kill -0 "$3" 2>/dev/null; do
+		if [ -e "$1" ] && tr -d '\r' < "$1" | grep -Eq -- "$2"; then
+			sleep 1
+			kill "$3" 2>/dev/null
+			return 0
+		fi
+		sleep 0.5
+	done
+}
+
 # qemu_run ARCH KERNEL INITRD APPEND DISK SERIAL SMP TIMEOUT
 # Boots a guest with KDUMP_MEM of RAM (512M) and a raw virtio disk,
 # console on SERIAL, and returns QEMU's status; 124 means the hard timeout
 # expired.  KDUMP_QEMU_ARGS adds devices (a word list), KDUMP_APPEND
-# kernel parameters, KDUMP_VIRT_OPTS arm64 machine options.
+# kernel parameters, KDUMP_VIRT_OPTS arm64 machine options; KDUMP_STOP_ON
+# (an extended regex) stops the guest early once its console says it
+# (stop_when_said), for a guest that halts instead of powering off.
 qemu_run() {
 	local arch=$1 kernel=$2 initrd=$3 append=$4 disk=$5 serial=$6
-	local smp=$7 limit=$8 qemu machine console drive rc
+	local smp=$7 limit=$8 qemu machine console drive rc pid watcher
 
 	case $arch in
 	x86_64)
@@ -107,8 +123,16 @@ qemu_run() {
 		-kernel "$kernel" -initrd "$initrd" $drive \
 		-append "console=$console panic=-1 $append${KDUMP_APPEND:+ $KDUMP_APPEND}" \
 		${KDUMP_QEMU_ARGS:-} \
-		</dev/null >"$serial.qemu" 2>&1
+		</dev/null >"$serial.qemu" 2>&1 &
+	pid=$!
+	watcher=
+	if [ -n "${KDUMP_STOP_ON:-}" ]; then
+		stop_when_said "$serial" "$KDUMP_STOP_ON" "$pid" &
+		watcher=$!
+	fi
+	wait "$pid"
 	rc=$?
+	[ -z "$watcher" ] || { kill "$watcher" 2>/dev/null; wait "$watcher"; }
 	[ $rc -ne 124 ] || echo "qemu_run: guest killed after ${limit}s" \
 		>> "$serial.qemu"
 	if [ -s "$serial.qemu" ]; then
