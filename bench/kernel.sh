@@ -56,9 +56,14 @@ check_config() {
 # config.<mode> adds what only one tree has (the project's KUnit suites).
 [ -z "$variant" ] || [ -f "$frag_dir/config.$variant" ] ||
 	{ echo "kernel.sh: no fragment config.$variant" >&2; exit 2; }
+# A later fragment may override an earlier one (config.arm64-64k turns KVM
+# off again); only the last assignment of a symbol is kept, so Kconfig
+# does not warn and check_config judges what was finally asked.
 cat "$frag_dir/config" "$frag_dir/config.$arch" \
 	${variant:+"$frag_dir/config.$variant"} \
-	$(ls "$frag_dir/config.$mode" 2>/dev/null) > "$out/fragment.config.new"
+	$(ls "$frag_dir/config.$mode" 2>/dev/null) |
+	tac | awk -F= '!/^CONFIG_/ || !seen[$1]++' | tac \
+	> "$out/fragment.config.new"
 if ! cmp -s "$out/fragment.config.new" "$out/fragment.config" ||
    [ ! -f "$out/.config" ]; then
 	mv "$out/fragment.config.new" "$out/fragment.config"
