@@ -11,16 +11,48 @@
 #define _LINUX_CRASH_ELF_H
 
 #include <linux/err.h>
+#include <linux/ioport.h>
 #include <linux/slab.h>
 
 struct crash_mem;
+struct kimage;
+
+/**
+ * crash_region_set() - is this crash region reserved?
+ * @r: crashk_res or crashk_low_res
+ *
+ * /sys/kernel/kexec_crash_size can shrink a region to nothing, which
+ * leaves it ending before it starts.
+ *
+ * Context: any.
+ * Return: true if @r covers at least one byte.
+ */
+static inline bool crash_region_set(const struct resource *r)
+{
+	return r->end && r->start <= r->end;
+}
 
 #ifdef CONFIG_KEXEC_FILE
 struct crash_mem *crash_mem_of_system_ram(unsigned int extra);
+struct crash_mem *crash_mem_to_dump(unsigned int extra);
+int crash_add_elfcorehdr(struct kimage *image, void *hdr, unsigned long len,
+			 unsigned long min, unsigned long max);
 #else
 static inline struct crash_mem *crash_mem_of_system_ram(unsigned int extra)
 {
 	return ERR_PTR(-EOPNOTSUPP);
+}
+
+static inline struct crash_mem *crash_mem_to_dump(unsigned int extra)
+{
+	return ERR_PTR(-EOPNOTSUPP);
+}
+
+static inline int crash_add_elfcorehdr(struct kimage *image, void *hdr,
+				       unsigned long len, unsigned long min,
+				       unsigned long max)
+{
+	return -EOPNOTSUPP;
 }
 #endif
 

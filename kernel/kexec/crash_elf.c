@@ -396,3 +396,80 @@ int crash_prepare_elf64_headers(struct crash_mem *mem, int need_kernel_map,
 	*sz = size;
 	return 0;
 }
+
+static int exclude_region(struct crash_mem *mem, const struct resource *r)
+{
+	if (!crash_region_set(r))
+		return 0;
+	return crash_exclude_mem_range(mem, r->start, r->end);
+}
+
+/**
+ * crash_mem_to_dump() - what a crash image's ELF core header describes
+ * @extra:	free slots to leave for the caller's own edits
+ *
+ * Every System RAM range, minus the crash regions (``crashk_res`` and
+ * ``crashk_low_res``), which hold the capture kernel, not the dead one.
+ *
+ * Context: process context; may sleep.
+ * Return: the list, to be freed with crash_mem_free(); an ERR_PTR() as
+ * crash_mem_of_system_ram() and crash_exclude_mem_range() return them.
+ */
+struct crash_mem *crash_mem_to_dump(unsigned int extra)
+{
+	struct crash_mem *mem = crash_mem_of_system_ram(extra + 2);
+	int ret;
+
+	if (IS_ERR(mem))
+		return mem;
+	ret = exclude_region(mem, &crashk_res);
+	if (ret)
+		goto free_mem;
+	ret = exclude_region(mem, &crashk_low_res);
+	if (ret)
+		goto free_mem;
+	return mem;
+
+free_mem:
+	crash_mem_free(mem);
+	return ERR_PTR(ret);
+}
+
+/**
+ * crash_add_elfcorehdr() - place a crash image's ELF core header
+ * @image:	the crash image being loaded
+ * @hdr:	the header, from crash_prepare_elf64_headers()
+ * @len:	its length
+ * @min:	lowest address it may take
+ * @max:	highest address its last byte may take
+ *
+ * Places the header as high as it fits and records it in the image
+ * (->elf_load_addr, ->elf_headers_sz), where the loaders find it for
+ * elfcorehdr= or linux,elfcorehdr.
+ *
+ * Context: process context, may sleep; the image is not installed yet.
+ * Return: 0, or what kexec_add_buffer() returns (-EADDRNOTAVAIL when the
+ * crash region has no room left).
+ */
+int crash_add_elfcorehdr(struct kimage *image, void *hdr, unsigned long len,
+			 unsigned long min, unsigned long max)
+{
+	struct kexec_buf kbuf = {
+		.image = image,
+		.buffer = hdr,
+		.bufsz = len,
+		.memsz = len,
+		.buf_align = ELF_CORE_HEADER_ALIGN,
+		.buf_min = min,
+		.buf_max = max,
+		.top_down = true,
+		.mem = KEXEC_BUF_MEM_UNKNOWN,
+	};
+	int ret = kexec_add_buffer(&kbuf);
+
+	if (ret)
+		return ret;
+	image->elf_load_addr = kbuf.mem;
+	image->elf_headers_sz = len;
+	return 0;
+}

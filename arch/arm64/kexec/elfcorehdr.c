@@ -22,55 +22,6 @@
 
 #include "kexec_arm64.h"
 
-static int exclude_region(struct crash_mem *mem, const struct resource *r)
-{
-	if (!arm64_region_set(r))
-		return 0;
-	return crash_exclude_mem_range(mem, r->start, r->end);
-}
-
-/* System RAM minus the crash regions; each exclusion may split a range. */
-static struct crash_mem *dump_ranges(void)
-{
-	struct crash_mem *mem = crash_mem_of_system_ram(2);
-	int ret;
-
-	if (IS_ERR(mem))
-		return mem;
-	ret = exclude_region(mem, &crashk_res);
-	if (ret)
-		goto free_mem;
-	ret = exclude_region(mem, &crashk_low_res);
-	if (ret)
-		goto free_mem;
-	return mem;
-
-free_mem:
-	crash_mem_free(mem);
-	return ERR_PTR(ret);
-}
-
-static int place_header(struct kimage *image, struct arm64_image_load *ld)
-{
-	struct kexec_buf kbuf = {
-		.image = image,
-		.buffer = ld->elfcorehdr,
-		.bufsz = ld->elfcorehdr_len,
-		.memsz = ld->elfcorehdr_len,
-		.buf_align = PAGE_SIZE,
-		.buf_min = ld->win_min,
-		.buf_max = ld->win_max,
-		.top_down = true,
-		.mem = KEXEC_BUF_MEM_UNKNOWN,
-	};
-	int ret = kexec_add_buffer(&kbuf);
-
-	ld->elfcorehdr_mem = kbuf.mem;
-	image->elf_load_addr = kbuf.mem;
-	image->elf_headers_sz = ld->elfcorehdr_len;
-	return ret;
-}
-
 /**
  * arm64_kexec_add_elfcorehdr() - write and place a crash image's ELF core
  *				  header
@@ -85,7 +36,7 @@ static int place_header(struct kimage *image, struct arm64_image_load *ld)
 int arm64_kexec_add_elfcorehdr(struct kimage *image,
 			       struct arm64_image_load *ld)
 {
-	struct crash_mem *mem = dump_ranges();
+	struct crash_mem *mem = crash_mem_to_dump(0);
 	unsigned long len;
 	void *hdr;
 	int ret;
@@ -98,5 +49,7 @@ int arm64_kexec_add_elfcorehdr(struct kimage *image,
 		return ret;
 	ld->elfcorehdr = hdr;
 	ld->elfcorehdr_len = len;
-	return place_header(image, ld);
+	ret = crash_add_elfcorehdr(image, hdr, len, ld->win_min, ld->win_max);
+	ld->elfcorehdr_mem = image->elf_load_addr;
+	return ret;
 }

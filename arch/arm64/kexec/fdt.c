@@ -26,6 +26,7 @@
  */
 #define pr_fmt(fmt) "kexec: Image: " fmt
 
+#include <linux/crash_elf.h>
 #include <linux/kexec.h>
 #include <linux/libfdt.h>
 #include <linux/mm.h>
@@ -227,10 +228,10 @@ static void gather_params(struct arm64_fdt_params *p,
 	if (image->type == KEXEC_TYPE_CRASH) {
 		p->elfcorehdr = (struct arm64_fdt_range){ ld->elfcorehdr_mem,
 							  ld->elfcorehdr_len };
-		if (arm64_region_set(&crashk_res))
+		if (crash_region_set(&crashk_res))
 			p->usable[0] = (struct arm64_fdt_range){
 				crashk_res.start, resource_size(&crashk_res) };
-		if (arm64_region_set(&crashk_low_res))
+		if (crash_region_set(&crashk_low_res))
 			p->usable[1] = (struct arm64_fdt_range){
 				crashk_low_res.start,
 				resource_size(&crashk_low_res) };

@@ -147,15 +147,6 @@ struct arm64_image_load {
 enum image_verdict arm64_image_check(const void *kernel, unsigned long len,
 				     const struct image_host *host);
 
-/*
- * A crash region that is set: kexec_crash_size can shrink one to nothing,
- * leaving it ending before it starts.
- */
-static inline bool arm64_region_set(const struct resource *r)
-{
-	return r->end && r->start <= r->end;
-}
-
 /* elfcorehdr.c */
 int arm64_kexec_add_elfcorehdr(struct kimage *image,
 			       struct arm64_image_load *ld);

@@ -90,36 +90,17 @@ static int split_at(struct crash_mem *mem, u64 at)
 	return 0;
 }
 
-/* A region shrunk to nothing through kexec_crash_size ends before it starts. */
-static bool region_set(const struct resource *r)
-{
-	return r->end && r->start <= r->end;
-}
-
+/* The dump's ranges, none crossing the end of the backup. */
 static struct crash_mem *dump_ranges(const struct bzimage_load *ld)
 {
-	struct crash_mem *mem = crash_mem_of_system_ram(3);
-	int ret = 0;
+	struct crash_mem *mem = crash_mem_to_dump(1);
+	int ret;
 
 	if (IS_ERR(mem))
 		return mem;
-	if (region_set(&crashk_res))
-		ret = crash_exclude_mem_range(mem, crashk_res.start,
-					      crashk_res.end);
-	if (ret)
-		goto free_mem;
-	if (region_set(&crashk_low_res)) {
-		ret = crash_exclude_mem_range(mem, crashk_low_res.start,
-					      crashk_low_res.end);
-		if (ret)
-			goto free_mem;
-	}
 	ret = split_at(mem, ld->backup_len);
-	if (ret)
-		goto free_mem;
-	return mem;
-
-free_mem:
+	if (!ret)
+		return mem;
 	crash_mem_free(mem);
 	return ERR_PTR(ret);
 }
@@ -136,25 +117,6 @@ static void redirect_low_loads(void *hdr, const struct bzimage_load *ld)
 			continue;
 		ph[i].p_offset = ld->backup_mem + ph[i].p_paddr;
 	}
-}
-
-static int place_header(struct kimage *image, struct bzimage_load *ld)
-{
-	struct kexec_buf kbuf = {
-		.image = image,
-		.buffer = ld->elfcorehdr,
-		.bufsz = ld->elfcorehdr_len,
-		.memsz = ld->elfcorehdr_len,
-		.buf_align = ELF_CORE_HEADER_ALIGN,
-		.buf_max = ULONG_MAX,
-		.mem = KEXEC_BUF_MEM_UNKNOWN,
-	};
-	int ret = kexec_add_buffer(&kbuf);
-
-	ld->elfcorehdr_mem = kbuf.mem;
-	image->elf_load_addr = kbuf.mem;
-	image->elf_headers_sz = ld->elfcorehdr_len;
-	return ret;
 }
 
 /**
@@ -184,7 +146,9 @@ int x86_crash_add_elfcorehdr(struct kimage *image, struct bzimage_load *ld)
 	redirect_low_loads(hdr, ld);
 	ld->elfcorehdr = hdr;
 	ld->elfcorehdr_len = len;
-	return place_header(image, ld);
+	ret = crash_add_elfcorehdr(image, hdr, len, 0, ULONG_MAX);
+	ld->elfcorehdr_mem = image->elf_load_addr;
+	return ret;
 }
 
 /**
@@ -310,7 +274,7 @@ int x86_crash_e820(const struct bzimage_load *ld,
 			return ret;
 	}
 	w.type = E820_TYPE_RAM;
-	if (region_set(&crashk_low_res)) {
+	if (crash_region_set(&crashk_low_res)) {
 		ret = add_entry(&w, crashk_low_res.start, crashk_low_res.end);
 		if (ret)
 			return ret;
