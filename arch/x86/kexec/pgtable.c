@@ -22,8 +22,11 @@
  * destinations, and for a crash image inside the crash region), so it is
  * freed with the image.  ``ident_sources[]`` lists what is mapped.
  */
+#define pr_fmt(fmt) "kexec: " fmt
+
 #include <linux/cc_platform.h>
 #include <linux/efi.h>
+#include <linux/io.h>
 #include <linux/ioport.h>
 #include <linux/kexec.h>
 #include <linux/mm.h>
@@ -117,7 +120,7 @@ static int map_efi_config_tables(struct ident_map *map, u64 systab)
 
 	table = memremap(systab, size, MEMREMAP_WB);
 	if (!table) {
-		pr_err("kexec: cannot map the EFI system table\n");
+		pr_err("cannot map the EFI system table\n");
 		return -ENOMEM;
 	}
 	nr = efi_enabled(EFI_64BIT) ?
