@@ -14,10 +14,10 @@
  *    -EINVAL for an empty or non-regular file, -ETXTBSY for a file open
  *    for writing, -EFBIG beyond 4 GiB.
  * 3. A loader of the architecture's table recognises it (-ENOEXEC).
- * 4. Signature and lockdown: a kernel without a valid signature is
- *    refused when KEXEC_SIG_FORCE asks for one, and, whatever the
- *    configuration, while the kernel is locked down (-EPERM), unless IMA
- *    appraises the file's signature itself.
+ * 4. Signature and lockdown (sig_policy.c): a kernel without a valid
+ *    signature is refused when one is required (the verifier's error),
+ *    and, whatever the configuration, while the kernel is locked down
+ *    (-EPERM), unless IMA appraises the file's signature itself.
  * 5. The initrd, unless KEXEC_FILE_NO_INITRAMFS, as in step 2.
  * 6. The command line: at most COMMAND_LINE_SIZE bytes (-EINVAL), readable
  *    (-EFAULT) and NUL-terminated (-EINVAL).
@@ -36,7 +36,6 @@
 #include <linux/ima.h>
 #include <linux/kernel_read_file.h>
 #include <linux/kexec.h>
-#include <linux/security.h>
 #include <linux/slab.h>
 #include <linux/syscalls.h>
 #include <linux/vmalloc.h>
@@ -124,25 +123,6 @@ static int find_loader(struct kexec_file_input *in)
 	return -ENOEXEC;
 }
 
-static int check_kernel_signature(const struct kexec_file_input *in)
-{
-	int ret = kexec_file_verify_sig(in->ops, in->kernel, in->kernel_len);
-
-	if (!ret)
-		return 0;
-	if (kexec_file_sig_enforced()) {
-		pr_warn_ratelimited("refused: kernel signature not valid (%d)\n",
-				    ret);
-		return ret;
-	}
-	if (ima_appraise_signature(READING_KEXEC_IMAGE))
-		return 0;
-	ret = security_locked_down(LOCKDOWN_KEXEC);
-	if (ret)
-		pr_warn_ratelimited("refused: unsigned kernel while locked down\n");
-	return ret;
-}
-
 static int copy_cmdline(struct kexec_file_input *in, const char __user *ucmd,
 			unsigned long len)
 {
@@ -179,7 +159,7 @@ static int read_input(struct kexec_file_input *in, int kernel_fd,
 	ret = find_loader(in);
 	if (ret)
 		return ret;
-	ret = check_kernel_signature(in);
+	ret = kexec_file_check_sig(in->ops, in->kernel, in->kernel_len);
 	if (ret)
 		return ret;
 	if (!(flags & KEXEC_FILE_NO_INITRAMFS)) {

@@ -121,12 +121,41 @@ struct kimage *kimage_create(const struct kexec_request *req,
 int kimage_load_segments(struct kimage *image);
 void kimage_destroy(struct kimage *image);
 
-/*
- * Kernel signatures for kexec_file_load().  CONFIG_KEXEC_SIG is held back
- * (patches/x86-kexec-file.patch) until the series checks them, so
- * today every kernel counts as unsigned and nothing enforces a signature;
- * lockdown still refuses an unsigned kernel.
+/* sig_policy.c: what a missing signature means. */
+enum kexec_sig_verdict {
+	KEXEC_SIG_SIGNED,
+	KEXEC_SIG_ENFORCED,
+	KEXEC_SIG_IMA,
+	KEXEC_SIG_LOCKDOWN,
+	KEXEC_SIG_UNSIGNED,
+};
+
+/**
+ * struct kexec_sig_query - the questions kexec_sig_judge() may ask
+ * @enforced:		is a valid signature required?
+ * @ima_appraises:	does IMA appraise the kernel file's signature?
+ * @locked_down:	0, or the error of a lockdown that forbids kexec
  */
+struct kexec_sig_query {
+	bool (*enforced)(const struct kexec_sig_query *q);
+	bool (*ima_appraises)(const struct kexec_sig_query *q);
+	int (*locked_down)(const struct kexec_sig_query *q);
+};
+
+int kexec_sig_judge(int verified, const struct kexec_sig_query *q,
+		    enum kexec_sig_verdict *verdict);
+int kexec_file_check_sig(const struct kexec_file_ops *ops, const void *buf,
+			 unsigned long len);
+
+/*
+ * sig_verify.c: kernel signatures.  Without CONFIG_KEXEC_SIG every kernel
+ * counts as unsigned and none is required.
+ */
+#ifdef CONFIG_KEXEC_SIG
+int kexec_file_verify_sig(const struct kexec_file_ops *ops, const void *buf,
+			  unsigned long len);
+bool kexec_file_sig_enforced(void);
+#else
 static inline int kexec_file_verify_sig(const struct kexec_file_ops *ops,
 					const void *buf, unsigned long len)
 {
@@ -137,5 +166,6 @@ static inline bool kexec_file_sig_enforced(void)
 {
 	return false;
 }
+#endif
 
 #endif /* _KERNEL_KEXEC_INTERNAL_H */

@@ -336,6 +336,9 @@ static const struct kexec_file_ops arm64_image_ops = {
 	.probe = image_probe,
 	.load = image_load,
 	.cleanup = image_cleanup,
+#ifdef CONFIG_KEXEC_IMAGE_VERIFY_SIG
+	.verify_sig = kexec_kernel_verify_pe_sig,
+#endif
 };
 
 /* The image formats kexec_file_load() accepts on arm64, tried in order. */

@@ -337,6 +337,9 @@ static const struct kexec_file_ops bzimage64_ops = {
 	.probe = bzimage_probe,
 	.load = bzimage_load,
 	.cleanup = bzimage_cleanup,
+#ifdef CONFIG_KEXEC_BZIMAGE_VERIFY_SIG
+	.verify_sig = kexec_kernel_verify_pe_sig,
+#endif
 };
 
 /* The image formats kexec_file_load() accepts on x86_64, tried in order. */
