@@ -60,6 +60,9 @@ GUEST_PROGS := $(basename $(notdir $(wildcard $(ST)/guest/*.c)))
 # Shared objects preloaded into a guest program (kexec), as /bin/NAME.so.
 GUEST_PRELOADS := $(basename $(notdir $(wildcard $(ST)/guest/preload/*.c)))
 guest_cc = $(if $(filter arm64,$(1)),aarch64-linux-gnu-gcc,gcc)
+# The signed copies of a KEXEC_SIG kernel (bench/kernel.sh) that the
+# refusals scenario's lockdown case loads.
+signed_images = $(addprefix $(call kbuild,$(1))/kernel-image.,signed untrusted)
 
 $(INITRAMFS): initramfs-%: kernel-% sysroot-%
 	@mkdir -p $(call testdir,$*) $(B)/guest/$*
@@ -75,7 +78,9 @@ $(INITRAMFS): initramfs-%: kernel-% sysroot-%
 	@for s in $(SCENARIOS); do \
 		bench/initramfs.sh $(B)/sysroot/$* $(ST)/guest/$$s.init \
 			$(call kbuild,$*)/kernel-image \
-			$(call testdir,$*)/$$s.cpio.gz $(B)/guest/$* || exit 1; \
+			$(call testdir,$*)/$$s.cpio.gz $(B)/guest/$* \
+			$$(test $$s != refusals || \
+			   ls $(call signed_images,$*) 2>/dev/null) || exit 1; \
 	done
 
 # The arm64 kernel again with 64 KiB pages, and its crash scenario.

@@ -9,7 +9,7 @@ host_pkgs="make gcc libc6-dev bc flex bison libssl-dev libelf-dev xz-utils
 	   cpio kmod patch rsync ccache openssl linux-source-6.1
 	   gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu
 	   qemu-system-x86 qemu-system-arm qemu-user-static
-	   makedumpfile crash"
+	   makedumpfile crash sbsigntool"
 
 missing=()
 for p in $host_pkgs; do

@@ -2,12 +2,13 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Build a guest initramfs:
-#   bench/initramfs.sh SYSROOT INIT KERNEL OUT [PROGRAMS_DIR]
+#   bench/initramfs.sh SYSROOT INIT KERNEL OUT [PROGRAMS_DIR [BOOT_FILE...]]
 # The archive holds busybox, kexec with the shared libraries it needs (the
 # ELF NEEDED closure, resolved inside SYSROOT), the static test programs
 # of PROGRAMS_DIR in /bin, INIT as /init, and in /boot
 # the capture kernel KERNEL and the capture initramfs (the same files
-# without /boot), so that one image serves both kernels.
+# without /boot), so that one image serves both kernels; BOOT_FILEs go to
+# /boot too, under their own names.
 set -euo pipefail
 
 sysroot=$(realpath "$1")
@@ -15,6 +16,7 @@ init=$(realpath "$2")
 kernel=$(realpath "$3")
 out=$(realpath -m "$4")
 programs=${5:-}
+boot_files=("${@:6}")
 work=$out.d
 
 libdirs="lib/x86_64-linux-gnu usr/lib/x86_64-linux-gnu
@@ -70,6 +72,7 @@ pack "$work" "$out.capture"
 copy_closure sbin/kexec
 mv "$out.capture" "$work/boot/capture.cpio.gz"
 cp "$kernel" "$work/boot/kernel"
+[ ${#boot_files[@]} -eq 0 ] || cp "${boot_files[@]}" "$work/boot/"
 pack "$work" "$out"
 rm -rf "$work"
 echo "initramfs.sh: $out ($(du -h "$out" | cut -f1))"

@@ -73,6 +73,26 @@ else
 	rm -f "$out/fragment.config.new"
 fi
 
+# With KEXEC_SIG, two signed copies of the image for the lockdown suite:
+# kernel-image.signed with the build's module signing key (a built-in
+# trusted key), kernel-image.untrusted with a key the kernel never saw.
+sign_image() {
+	local key=$out/certs/signing_key.pem stranger=$out/untrusted_key.pem
+
+	rm -f "$out/kernel-image.signed" "$out/kernel-image.untrusted"
+	grep -q '^CONFIG_KEXEC_SIG=y' "$out/.config" || return 0
+	[ -f "$key" ] || { echo "kernel.sh: KEXEC_SIG without $key" >&2; return 1; }
+	[ -f "$stranger" ] ||
+		openssl req -new -x509 -newkey rsa:2048 -nodes -days 36500 \
+			-subj "/CN=kdump selftest untrusted key/" -batch \
+			-keyout "$stranger" -out "$stranger.crt" 2>/dev/null
+	sbsign --key "$key" --cert "$key" --output "$out/kernel-image.signed" \
+		"$out/$image" 2>/dev/null
+	sbsign --key "$stranger" --cert "$stranger.crt" \
+		--output "$out/kernel-image.untrusted" "$out/$image" 2>/dev/null
+}
+
 kmake -j"$(nproc)" vmlinux "$(basename $image)"
 ln -sf "$out/$image" "$out/kernel-image"
+sign_image
 echo "kernel.sh: $mode-${variant:-$arch}: $out/$image"

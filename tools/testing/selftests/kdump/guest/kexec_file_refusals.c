@@ -19,8 +19,11 @@
  * the one-way kexec_load_disabled sysctl.  The files the cases need are
  * made under /tmp.  Output is KTAP, through kselftest.h.
  *
- * With --lockdown, the guest was booted with lockdown=integrity and the
- * only case is that an unsigned kernel is refused with EPERM.
+ * With --lockdown, the guest was booted with lockdown=integrity: an
+ * unsigned kernel is refused with EPERM and, where the kernel was built
+ * with KEXEC_SIG (the initramfs then holds two signed copies), a kernel
+ * signed with a trusted key loads and one signed with an unknown key is
+ * refused with EPERM.
  *
  * Where kexec_file_load() is not built, every case is a SKIP.  On arm64
  * /boot/kernel is an Image, and the two bzImage header cases are replaced
@@ -66,6 +69,8 @@
 
 #define KERNEL		"/boot/kernel"
 #define INITRD		"/boot/capture.cpio.gz"
+#define SIGNED		"/boot/kernel-image.signed"	/* a trusted key */
+#define UNTRUSTED	"/boot/kernel-image.untrusted"	/* an unknown key */
 #define CRASH_LOADED	"/sys/kernel/kexec_crash_loaded"
 #define CRASH_SIZE	"/sys/kernel/kexec_crash_size"
 #define LOAD_DISABLED	"/proc/sys/kernel/kexec_load_disabled"
@@ -81,6 +86,8 @@
 #define NOT_BUILT	"kexec_file_load is not built (ENOSYS)"
 #define REF_UNLOADS \
 	"upstream 6.1 unloads the crash image before it reads the files"
+#define NO_SIGNED \
+	"no signed kernels in /boot (no KEXEC_SIG): the unsigned case only"
 #define REF_LOCKDOWN \
 	"6.1 lets an unsigned kexec_file_load through lockdown without KEXEC_SIG"
 
@@ -164,6 +171,7 @@ static const struct {
 	{ EBUSY, "EBUSY" }, { EINVAL, "EINVAL" }, { ETXTBSY, "ETXTBSY" },
 	{ EFBIG, "EFBIG" }, { ENOSYS, "ENOSYS" }, { EBADMSG, "EBADMSG" },
 	{ EADDRNOTAVAIL, "EADDRNOTAVAIL" }, { EKEYREJECTED, "EKEYREJECTED" },
+	{ ENOKEY, "ENOKEY" }, { ENODATA, "ENODATA" }, { ELIBBAD, "ELIBBAD" },
 };
 
 static const char *errname(int err)
@@ -884,27 +892,79 @@ static void run_case(const struct kfl_case *c)
 
 /* ---- modes ------------------------------------------------------------ */
 
-/* Booted with lockdown=integrity: an unsigned kernel is refused. */
-static void test_lockdown(void)
-{
-	const char *name = "lockdown_refuses_unsigned_kernel_eperm";
-	long rc = load_capture_kernel();
-	char why[120];
-	int err = errno;
+/*
+ * Booted with lockdown=integrity: a kernel is loaded only with a valid
+ * signature.  bench/kernel.sh signs two copies of a kernel built with
+ * KEXEC_SIG, one with the build's trusted key and one with a key the
+ * kernel does not know; without them only the unsigned case runs.
+ */
+struct lockdown_case {
+	const char *name;
+	const char *kernel;
+	int want;		/* the errno, or 0: loads */
+};
 
-	if (rc == -1 && err == EPERM) {
-		ksft_test_result_pass("%s\n", name);
-		return;
-	}
+static const struct lockdown_case lockdown_cases[] = {
+	{ "lockdown_refuses_unsigned_kernel_eperm", KERNEL, EPERM },
+	{ "lockdown_loads_signed_kernel", SIGNED, 0 },
+	{ "lockdown_refuses_untrusted_signature_eperm", UNTRUSTED, EPERM },
+};
+
+static bool have_signed_kernels(void)
+{
+	return !access(SIGNED, R_OK) && !access(UNTRUSTED, R_OK);
+}
+
+static size_t nr_lockdown_cases(void)
+{
+	return have_signed_kernels() ? ARRAY_SIZE(lockdown_cases) : 1;
+}
+
+static long load_kernel_file(const char *path)
+{
+	struct kfl_args a;
+	long rc = -1;
+	int err;
+
+	if (!valid_args(&a) && !use_kernel(&a, path, O_RDONLY))
+		rc = kfl(&a);
+	err = errno;
+	release(&a);
+	errno = err;
+	return rc;
+}
+
+static void run_lockdown_case(const struct lockdown_case *c)
+{
+	long rc = load_kernel_file(c->kernel);
+	int err = errno, loaded = crash_loaded();
+	char why[160];
+
 	if (!rc)
 		kfl_unload();
-	if (!rc && reference) {
-		ksft_test_result_skip("%s: %s\n", name, REF_LOCKDOWN);
+	if (c->want ? rc == -1 && err == c->want : !rc && loaded == 1) {
+		ksft_test_result_pass("%s\n", c->name);
 		return;
 	}
-	snprintf(why, sizeof(why), "%s%s, want EPERM",
-		 rc ? "got " : "returned 0", rc ? errname(err) : "");
-	fail(name, why);
+	if (!rc && c->want && reference && !strcmp(c->kernel, KERNEL)) {
+		ksft_test_result_skip("%s: %s\n", c->name, REF_LOCKDOWN);
+		return;
+	}
+	snprintf(why, sizeof(why), "%s%s, want %s",
+		 rc ? "got " : "returned 0",
+		 rc ? errname(err) : loaded == 1 ? "" : " and nothing loaded",
+		 c->want ? errname(c->want) : "the kernel loaded");
+	fail(c->name, why);
+}
+
+static void test_lockdown(void)
+{
+	size_t i;
+
+	if (!have_signed_kernels())
+		ksft_print_msg("%s\n", NO_SIGNED);
+	for (i = 0; i < nr_lockdown_cases(); i++)
+		run_lockdown_case(&lockdown_cases[i]);
 }
 
 static void skip_all(bool lockdown)
@@ -912,9 +972,9 @@ static void skip_all(bool lockdown)
 	size_t i;
 
 	if (lockdown) {
-		ksft_test_result_skip("%s: %s\n",
-				      "lockdown_refuses_unsigned_kernel_eperm",
-				      NOT_BUILT);
+		for (i = 0; i < nr_lockdown_cases(); i++)
+			ksft_test_result_skip("%s: %s\n",
+					      lockdown_cases[i].name, NOT_BUILT);
 		return;
 	}
 	for (i = 0; i < ARRAY_SIZE(cases); i++)
@@ -971,7 +1031,7 @@ int main(int argc, char **argv)
 	ksft_print_header();
 	if (argc > 2 || (argc > 1 && !lockdown))
 		ksft_exit_fail_msg("usage: %s [--lockdown]\n", argv[0]);
-	ksft_set_plan(lockdown ? 1 : ARRAY_SIZE(cases));
+	ksft_set_plan(lockdown ? nr_lockdown_cases() : ARRAY_SIZE(cases));
 	if (!built)
 		skip_all(lockdown);
 	else if (lockdown)
