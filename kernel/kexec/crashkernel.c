@@ -43,16 +43,28 @@
  * @value:	the first character of the value
  * @p:		the next character to read
  * @why:	what was wrong, set by the first failing rule
+ * @no_range:	a range list had no range for this machine's RAM
  */
 struct ck_parser {
 	const char *value;
 	const char *p;
 	const char *why;
+	bool no_range;
 };
+
+/* Bytes of @s before the end of its word: a NUL or any isspace() blank. */
+static size_t ck_word_len(const char *s)
+{
+	size_t len = 0;
+
+	while (s[len] && !isspace(s[len]))
+		len++;
+	return len;
+}
 
 static bool ck_at_end(const struct ck_parser *ck)
 {
-	return *ck->p == '\0' || isspace(*ck->p);
+	return !ck_word_len(ck->p);
 }
 
 static int ck_fail(struct ck_parser *ck, const char *why)
@@ -177,17 +189,13 @@ static int ck_range_list(struct ck_parser *ck, unsigned long long ram,
 	} while (ck_take(ck, ','));
 	if (matched && *crash_size >= ram)
 		return ck_fail(ck, "the size chosen is not smaller than RAM");
-	if (!matched)
-		pr_info("crashkernel: no range holds %llu MiB of RAM, nothing reserved\n",
-			ram >> 20);
+	ck->no_range = !matched;
 	return 0;
 }
 
 static bool ck_is_range_list(const char *value)
 {
-	size_t len = strcspn(value, " \t\n");
-
-	return strnchr(value, len, ':');
+	return strnchr(value, ck_word_len(value), ':');
 }
 
 static int ck_parse_value(struct ck_parser *ck, unsigned long long ram,
@@ -215,7 +223,7 @@ static int ck_parse_value(struct ck_parser *ck, unsigned long long ram,
 
 static bool ck_has_suffix(const char *value, const char *suffix)
 {
-	size_t len = strcspn(value, " \t\n");
+	size_t len = ck_word_len(value);
 	size_t slen = strlen(suffix);
 
 	return len >= slen && !strncmp(value + len - slen, suffix, slen);
@@ -251,6 +259,19 @@ static const char *ck_find(const char *cmdline, const char *suffix)
 	return found;
 }
 
+/* One line per value: the refusal, or that no range fits this machine. */
+static void ck_report(const struct ck_parser *ck, int ret,
+		      unsigned long long ram, const char *suffix)
+{
+	if (ret)
+		pr_warn("crashkernel=%.*s: %s at \"%.*s\"; %s\n",
+			(int)ck_word_len(ck->value), ck->value, ck->why,
+			(int)ck_word_len(ck->p), ck->p, ck_outcome(suffix));
+	else if (ck->no_range)
+		pr_info("crashkernel: no range holds %llu MiB of RAM, nothing reserved\n",
+			round_up(ram, SZ_128M) >> 20);
+}
+
 /**
  * crashkernel_parse() - parse the last crashkernel= of one kind
  * @cmdline:	the kernel command line
@@ -278,10 +299,8 @@ int crashkernel_parse(const char *cmdline, unsigned long long ram,
 		return -ENOENT;
 	ck.p = ck.value;
 	ret = ck_parse_value(&ck, ram, size, base, suffix);
+	ck_report(&ck, ret, ram, suffix);
 	if (ret) {
-		pr_warn("crashkernel=%.*s: %s at \"%.*s\"; %s\n",
-			(int)strcspn(ck.value, " \t\n"), ck.value, ck.why,
-			(int)strcspn(ck.p, " \t\n"), ck.p, ck_outcome(suffix));
 		*size = 0;
 		*base = 0;
 	}

@@ -52,11 +52,20 @@ static const struct ck_case ck_valid[] = {
 	  NULL, 0, SZ_64M, 0 },
 	{ "high_skips_plain", "crashkernel=256M,high crashkernel=64M", RAM,
 	  ",high", 0, SZ_256M, 0 },
+	/* Any isspace() blank ends a value, as it ends a parameter. */
+	{ "vtab_ends_high", "crashkernel=256M,high\vquiet", RAM, ",high", 0,
+	  SZ_256M, 0 },
+	{ "vtab_ends_size", "crashkernel=64M\v1G-:32M", RAM, NULL, 0, SZ_64M,
+	  0 },
+	{ "cr_ends_range_list", "crashkernel=0-:16M\r1G", RAM, NULL, 0, SZ_16M,
+	  0 },
 };
 
 static const struct ck_case ck_refused[] = {
 	{ "absent", "quiet console=ttyS0", RAM, NULL, -ENOENT },
 	{ "high_absent", "crashkernel=64M", RAM, ",high", -ENOENT },
+	{ "plain_skips_vtab_high", "crashkernel=256M,high\vquiet", RAM, NULL,
+	  -ENOENT },
 	{ "not_a_parameter_suffix", "xcrashkernel=64M", RAM, NULL, -ENOENT },
 	{ "empty", "crashkernel=", RAM, NULL, -EINVAL },
 	{ "garbage", "crashkernel=abc", RAM, NULL, -EINVAL },
