@@ -42,10 +42,20 @@
 
 static_assert(sizeof(struct elf32_note) == sizeof(struct elf64_note));
 
-static u64 note_bytes(const struct elf64_note *n)
+/*
+ * A note's header words, read at byte offsets: a note in a crashed
+ * kernel's buffer need not be aligned, and even forming a pointer to a
+ * member of a misaligned struct is undefined behaviour.
+ */
+static u32 note_word(const void *note, size_t off)
 {
-	u64 name = get_unaligned(&n->n_namesz);
-	u64 desc = get_unaligned(&n->n_descsz);
+	return get_unaligned((const u32 *)(note + off));
+}
+
+static u64 note_bytes(const void *n)
+{
+	u64 name = note_word(n, offsetof(struct elf64_note, n_namesz));
+	u64 desc = note_word(n, offsetof(struct elf64_note, n_descsz));
 
 	return VMCORE_NHDR_SIZE + ALIGN(name, 4) + ALIGN(desc, 4);
 }
@@ -67,9 +77,9 @@ size_t vmcore_note_seg_size(const void *seg, size_t len, const char **why)
 
 	*why = NULL;
 	while (len - pos >= VMCORE_NHDR_SIZE) {
-		const struct elf64_note *n = seg + pos;
+		const void *n = seg + pos;
 
-		if (!get_unaligned(&n->n_namesz))
+		if (!note_word(n, offsetof(struct elf64_note, n_namesz)))
 			break;
 		size = note_bytes(n);
 		if (size > len - pos) {
