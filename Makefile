@@ -6,6 +6,7 @@
 #   make check             every test, both architectures
 #   make check REFERENCE=1 the same tests on the untouched upstream kernel
 #   make stress N=300      repeated kexec -e reboots and crash captures
+#   make fuzz FUZZ_SECONDS=600  the libFuzzer harnesses, each that long
 #   make kernel-arm64      one kernel; see bench/kernel.sh
 #
 # Everything is built under build/.  Kernel builds never run in parallel.
@@ -36,7 +37,7 @@ ALL_ARCHES := x86_64 arm64
 KERNELS    := $(ALL_ARCHES:%=kernel-%)
 SYSROOTS   := $(ALL_ARCHES:%=sysroot-%)
 INITRAMFS  := $(ALL_ARCHES:%=initramfs-%)
-.PHONY: all deps tree tools check demo stress clean $(KERNELS) $(SYSROOTS) $(INITRAMFS)
+.PHONY: all deps tree tools check demo stress fuzz clean $(KERNELS) $(SYSROOTS) $(INITRAMFS)
 .PHONY: kernel-arm64-64k initramfs-arm64-64k
 
 all: check
@@ -268,6 +269,16 @@ check: tools $(ARCHES:%=initramfs-%) \
 demo: tools initramfs-x86_64
 	@bench/demo.sh $(call kbuild,x86_64) $(call testdir,x86_64)/crash-smp2 \
 		"$(call crash_suite,x86_64,2)"
+
+# make fuzz [FUZZ_SECONDS=60]: the libFuzzer harnesses of $(ST)/fuzz/
+# (the ELF core header checks, notes and layout of /proc/vmcore; the
+# crashkernel= parser against upstream's), each for FUZZ_SECONDS, under
+# ASan and UBSan.  Not part of make check.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@bench/deps.sh clang-14 libclang-rt-14-dev
+	@bench/mktree.sh reference
+	@$(ST)/fuzz/run.sh $(FUZZ_SECONDS)
 
 # make stress [N=100] [ARCHES=...] [REFERENCE=1]: N kexec -e reboots and N
 # crash captures per architecture, counting failures (bench/stress.sh).

@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# Install the Debian packages the bench needs, if any are missing.
+# Install the Debian packages the bench needs, if any are missing:
+#   bench/deps.sh [PACKAGE...]     also the PACKAGEs a target needs
 # Runs as root on Debian bookworm; a no-op when everything is present.
 set -euo pipefail
 
@@ -9,7 +10,7 @@ host_pkgs="make gcc libc6-dev bc flex bison libssl-dev libelf-dev xz-utils
 	   cpio kmod patch rsync ccache openssl linux-source-6.1
 	   gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu
 	   qemu-system-x86 qemu-system-arm qemu-user-static
-	   makedumpfile crash sbsigntool"
+	   makedumpfile crash sbsigntool $*"
 
 missing=()
 for p in $host_pkgs; do

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * User-space stand-in for <linux/math.h>, for the kdump fuzzers only;
+ * the same expressions as the kernel's, wrap-around included.
+ */
+#ifndef _FUZZ_SHIM_LINUX_MATH_H
+#define _FUZZ_SHIM_LINUX_MATH_H
+
+#define __round_mask(x, y)	((__typeof__(x))((y) - 1))
+#define round_up(x, y)		((((x) - 1) | __round_mask(x, y)) + 1)
+#define round_down(x, y)	((x) & ~__round_mask(x, y))
+#define roundup(x, y) ({				\
+	__typeof__(y) __y = y;				\
+	(((x) + (__y - 1)) / __y) * __y;		\
+})
+#define DIV_ROUND_UP(n, d)	(((n) + (d) - 1) / (d))
+
+#endif
