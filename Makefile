@@ -7,6 +7,7 @@
 #   make check REFERENCE=1 the same tests on the untouched upstream kernel
 #   make stress N=300      repeated kexec -e reboots and crash captures
 #   make fuzz FUZZ_SECONDS=600  the libFuzzer harnesses, each that long
+#   make matrix N=5        every crash trigger N times, both trees
 #   make kernel-arm64      one kernel; see bench/kernel.sh
 #
 # Everything is built under build/.  Kernel builds never run in parallel.
@@ -37,7 +38,7 @@ ALL_ARCHES := x86_64 arm64
 KERNELS    := $(ALL_ARCHES:%=kernel-%)
 SYSROOTS   := $(ALL_ARCHES:%=sysroot-%)
 INITRAMFS  := $(ALL_ARCHES:%=initramfs-%)
-.PHONY: all deps tree tools check demo stress fuzz clean $(KERNELS) $(SYSROOTS) $(INITRAMFS)
+.PHONY: all deps tree tools check demo stress fuzz matrix clean $(KERNELS) $(SYSROOTS) $(INITRAMFS)
 .PHONY: kernel-arm64-64k initramfs-arm64-64k
 
 all: check
@@ -269,6 +270,16 @@ check: tools $(ARCHES:%=initramfs-%) \
 demo: tools initramfs-x86_64
 	@bench/demo.sh $(call kbuild,x86_64) $(call testdir,x86_64)/crash-smp2 \
 		"$(call crash_suite,x86_64,2)"
+
+# make matrix [N=5] [ARCHES=...]: the crash-trigger matrix (bench/matrix.sh)
+# on the project and the reference tree: each trigger N times per
+# architecture and tree, one table at the end.  Not part of make check.
+matrix_n = $(if $(filter command line,$(origin N)),$(N),5)
+matrix: tools
+	@$(MAKE) -s MODE=project $(ARCHES:%=initramfs-%)
+	@$(MAKE) -s REFERENCE=1 $(ARCHES:%=initramfs-%)
+	@bench/matrix.sh $(matrix_n) $(B)/matrix \
+		$(foreach a,$(ARCHES),$(a):project $(a):reference)
 
 # make fuzz [FUZZ_SECONDS=60]: the libFuzzer harnesses of $(ST)/fuzz/
 # (the ELF core header checks, notes and layout of /proc/vmcore; the

@@ -17,7 +17,10 @@
 # panic(); hardirq: a panic inside an interrupt handler, the task it
 # interrupted is read from the dead kernel's log; wedged: CPU 1 spins
 # with interrupts masked when CPU 0 panics, and the kernel must either
-# stop it with an NMI or name it as not stopped), KDUMP_TIMEOUT (seconds,
+# stop it with an NMI or name it as not stopped; lkdtm: a child of init
+# writes KDUMP_LKDTM to LKDTM's DIRECT file, what turns that into a panic
+# is in KDUMP_APPEND, and KDUMP_PANIC_LINE is what the dead kernel's log
+# must hold, as make matrix runs it), KDUMP_TIMEOUT (seconds,
 # default 300), KDUMP_TOOLS (directory holding vmcore_check),
 # KDUMP_SYSROOT (arm64 sysroot with the arm64 judges), KDUMP_MODE
 # (reference: what upstream does not do is skipped, with the reason),
@@ -39,6 +42,8 @@ case $trigger in
 sysrq|wedged) panic_line="Kernel panic - not syncing: sysrq triggered crash" ;;
 oops) panic_line="kernel BUG at drivers/misc/lkdtm/" ;;
 hardirq) panic_line="Kernel panic - not syncing: dumptest" ;;
+lkdtm) panic_line=${KDUMP_PANIC_LINE:?KDUMP_TRIGGER=lkdtm needs it}
+       : "${KDUMP_LKDTM:?KDUMP_TRIGGER=lkdtm needs it}" ;;
 *) echo "kdump_crash.sh: unknown KDUMP_TRIGGER $trigger" >&2; exit 2 ;;
 esac
 # The CPUs the crash stop cannot reach: none on x86_64, which stops CPUs
@@ -69,7 +74,7 @@ ktap_plan $plan
 
 start=$(date +%s)
 qemu_run "$arch" "$kbuild/kernel-image" "$initrd" \
-	"crashkernel=128M kdump_trigger=$trigger${damage:+ kdump_damage=$damage}$([ "$pnmi" = 1 ] && echo " irqchip.gicv3_pseudo_nmi=1")$([ "$load" = file ] && echo " kdump_load=file")" \
+	"crashkernel=128M kdump_trigger=$trigger${damage:+ kdump_damage=$damage}$([ "$pnmi" = 1 ] && echo " irqchip.gicv3_pseudo_nmi=1")$([ "$load" = file ] && echo " kdump_load=file")${KDUMP_LKDTM:+ kdump_lkdtm=$KDUMP_LKDTM}" \
 	"$out/disk.img" "$serial" "$smp" "${KDUMP_TIMEOUT:-300}"
 qemu_rc=$?
 echo "# $arch guest ran $(( $(date +%s) - start ))s, qemu status $qemu_rc"
