@@ -57,6 +57,7 @@
 #include <linux/elf.h>
 #include <linux/ioport.h>
 #include <linux/kexec.h>
+#include <linux/kexec_place.h>
 #include <linux/mm.h>
 #include <linux/overflow.h>
 #include <linux/percpu.h>
@@ -454,22 +455,13 @@ free_mem:
 int crash_add_elfcorehdr(struct kimage *image, void *hdr, unsigned long len,
 			 unsigned long min, unsigned long max)
 {
-	struct kexec_buf kbuf = {
-		.image = image,
-		.buffer = hdr,
-		.bufsz = len,
-		.memsz = len,
-		.buf_align = ELF_CORE_HEADER_ALIGN,
-		.buf_min = min,
-		.buf_max = max,
-		.top_down = true,
-		.mem = KEXEC_BUF_MEM_UNKNOWN,
-	};
-	int ret = kexec_add_buffer(&kbuf);
+	unsigned long mem;
+	int ret = kexec_add_copy(image, hdr, len, ELF_CORE_HEADER_ALIGN, min,
+				 max, &mem);
 
 	if (ret)
 		return ret;
-	image->elf_load_addr = kbuf.mem;
+	image->elf_load_addr = mem;
 	image->elf_headers_sz = len;
 	return 0;
 }

@@ -29,6 +29,7 @@
 
 #include <linux/ioport.h>
 #include <linux/kexec.h>
+#include <linux/kexec_place.h>
 #include <linux/mm.h>
 
 #include "internal.h"
@@ -265,4 +266,42 @@ int kexec_add_buffer(struct kexec_buf *kbuf)
 	seg->mem = kbuf->mem;
 	seg->memsz = kbuf->memsz;
 	return 0;
+}
+
+/**
+ * kexec_add_copy() - place a copy of a buffer as high as it fits
+ * @image:	the image being loaded
+ * @buf:	the bytes (kernel memory, valid until the image is committed)
+ * @len:	their length; the memory is as long, rounded up to pages
+ * @align:	the alignment, at least a page
+ * @min:	the lowest address the copy may use
+ * @max:	the highest address it may use
+ * @mem:	set to where the copy goes, or KEXEC_BUF_MEM_UNKNOWN
+ *
+ * What the loaders place beside the kernel (an initrd, boot parameters,
+ * a device tree, an ELF core header) is a copy of a buffer, top-down in a
+ * window; this is kexec_add_buffer() for that common case.
+ *
+ * Context: process context, may sleep; the image is not installed yet.
+ * Return: as kexec_add_buffer().
+ */
+int kexec_add_copy(struct kimage *image, void *buf, unsigned long len,
+		   unsigned long align, unsigned long min, unsigned long max,
+		   unsigned long *mem)
+{
+	struct kexec_buf kbuf = {
+		.image = image,
+		.buffer = buf,
+		.bufsz = len,
+		.memsz = len,
+		.buf_align = align,
+		.buf_min = min,
+		.buf_max = max,
+		.top_down = true,
+		.mem = KEXEC_BUF_MEM_UNKNOWN,
+	};
+	int ret = kexec_add_buffer(&kbuf);
+
+	*mem = kbuf.mem;
+	return ret;
 }

@@ -28,6 +28,7 @@
 
 #include <linux/crash_elf.h>
 #include <linux/kexec.h>
+#include <linux/kexec_place.h>
 #include <linux/libfdt.h>
 #include <linux/mm.h>
 #include <linux/of_fdt.h>
@@ -248,28 +249,16 @@ static void gather_params(struct arm64_fdt_params *p,
 
 static int place_dtb(struct kimage *image, struct arm64_image_load *ld)
 {
-	struct kexec_buf kbuf = {
-		.image = image,
-		.buffer = ld->dtb,
-		.bufsz = fdt_totalsize(ld->dtb),
-		.memsz = fdt_totalsize(ld->dtb),
-		.buf_align = PAGE_SIZE,
-		.buf_min = ld->win_min,
-		.buf_max = ld->win_max,
-		.top_down = true,
-		.mem = KEXEC_BUF_MEM_UNKNOWN,
-	};
-	int ret;
+	unsigned long len = fdt_totalsize(ld->dtb);
 
 	/* booting.rst: at most 2 MiB. */
-	if (kbuf.bufsz > SZ_2M) {
+	if (len > SZ_2M) {
 		pr_warn("refused: device tree of %lu bytes, at most 2 MiB\n",
-			kbuf.bufsz);
+			len);
 		return -E2BIG;
 	}
-	ret = kexec_add_buffer(&kbuf);
-	ld->dtb_mem = kbuf.mem;
-	return ret;
+	return kexec_add_copy(image, ld->dtb, len, PAGE_SIZE, ld->win_min,
+			      ld->win_max, &ld->dtb_mem);
 }
 
 /**

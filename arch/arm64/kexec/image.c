@@ -41,6 +41,7 @@
 #define pr_fmt(fmt) "kexec: Image: " fmt
 
 #include <linux/kexec.h>
+#include <linux/kexec_place.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 
@@ -256,25 +257,11 @@ static int add_kernel(struct kimage *image, struct arm64_image_load *ld,
 static int add_initrd(struct kimage *image, struct arm64_image_load *ld,
 		      void *initrd, unsigned long len)
 {
-	struct kexec_buf kbuf = {
-		.image = image,
-		.buffer = initrd,
-		.bufsz = len,
-		.memsz = len,
-		.buf_align = PAGE_SIZE,
-		.buf_min = ld->win_min,
-		.buf_max = ld->win_max,
-		.top_down = true,
-		.mem = KEXEC_BUF_MEM_UNKNOWN,
-	};
-	int ret;
-
 	if (!initrd)
 		return 0;
-	ret = kexec_add_buffer(&kbuf);
-	ld->initrd_mem = kbuf.mem;
 	ld->initrd_len = len;
-	return ret;
+	return kexec_add_copy(image, initrd, len, PAGE_SIZE, ld->win_min,
+			      ld->win_max, &ld->initrd_mem);
 }
 
 static int image_cleanup(void *data)

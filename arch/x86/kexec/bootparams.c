@@ -25,6 +25,7 @@
 #define pr_fmt(fmt) "kexec: bzImage: " fmt
 
 #include <linux/kexec.h>
+#include <linux/kexec_place.h>
 #include <linux/random.h>
 #include <linux/screen_info.h>
 #include <linux/slab.h>
@@ -172,22 +173,11 @@ static void write_params(void *params, struct bzimage_load *ld,
 static int place_params(struct kimage *image, struct bzimage_load *ld,
 			const struct setup_header *hdr)
 {
-	struct kexec_buf kbuf = {
-		.image = image,
-		.buffer = ld->params,
-		.bufsz = ld->params_len,
-		.memsz = ld->params_len,
-		.buf_align = PAGE_SIZE,
-		.buf_min = SZ_1M,
-		.buf_max = hdr->xloadflags & XLF_CAN_BE_LOADED_ABOVE_4G ?
-			   ULONG_MAX : SZ_4G - 1,
-		.top_down = true,
-		.mem = KEXEC_BUF_MEM_UNKNOWN,
-	};
-	int ret = kexec_add_buffer(&kbuf);
+	unsigned long max = hdr->xloadflags & XLF_CAN_BE_LOADED_ABOVE_4G ?
+			    ULONG_MAX : SZ_4G - 1;
 
-	ld->params_mem = kbuf.mem;
-	return ret;
+	return kexec_add_copy(image, ld->params, ld->params_len, PAGE_SIZE,
+			      SZ_1M, max, &ld->params_mem);
 }
 
 /**

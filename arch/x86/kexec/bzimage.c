@@ -33,6 +33,7 @@
 #define pr_fmt(fmt) "kexec: bzImage: " fmt
 
 #include <linux/kexec.h>
+#include <linux/kexec_place.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 
@@ -247,26 +248,14 @@ static int add_initrd(struct kimage *image, struct bzimage_load *ld,
 		      const struct setup_header *hdr, void *initrd,
 		      unsigned long len)
 {
-	struct kexec_buf kbuf = {
-		.image = image,
-		.buffer = initrd,
-		.bufsz = len,
-		.memsz = len,
-		.buf_align = PAGE_SIZE,
-		.buf_min = SZ_1M,
-		.buf_max = hdr->xloadflags & XLF_CAN_BE_LOADED_ABOVE_4G ?
-			   ULONG_MAX : hdr->initrd_addr_max,
-		.top_down = true,
-		.mem = KEXEC_BUF_MEM_UNKNOWN,
-	};
-	int ret;
+	unsigned long max = hdr->xloadflags & XLF_CAN_BE_LOADED_ABOVE_4G ?
+			    ULONG_MAX : hdr->initrd_addr_max;
 
 	if (!initrd)
 		return 0;
-	ret = kexec_add_buffer(&kbuf);
-	ld->initrd_mem = kbuf.mem;
 	ld->initrd_len = len;
-	return ret;
+	return kexec_add_copy(image, initrd, len, PAGE_SIZE, SZ_1M, max,
+			      &ld->initrd_mem);
 }
 
 static int bzimage_cleanup(void *data)
