@@ -9,7 +9,7 @@
  * or an installed one is replaced.  Under the kexec lock it:
  *
  * 1. judges the segments with the rules of segments.c, whichever syscall
- *    produced them, and (kexec_load() only) faults every user buffer in;
+ *    produced them;
  * 2. for a crash image, unloads the old one, whose bytes the new one is
  *    about to overwrite in the crash region;
  * 3. allocates control pages, lets the architecture prepare the image,
@@ -55,31 +55,24 @@ static void fill_request(struct kexec_request *req, const struct kimage *image)
 	};
 }
 
-/* Fault every user buffer in now, so a bad pointer is refused in step 1. */
-static int check_user_buffers(const struct kexec_request *req)
-{
-	unsigned long i;
-
-	for (i = 0; i < req->nr; i++) {
-		if (!fault_in_readable(req->seg[i].buf, req->seg[i].bufsz))
-			continue;
-		pr_warn_ratelimited("refused: buffer of segment %lu cannot be read\n",
-				    i);
-		return -EFAULT;
-	}
-	return 0;
-}
-
-static int check_image(const struct kimage *image)
+/**
+ * kexec_check_image() - judge an image's segments by the rules of segments.c
+ * @image: an image with every segment recorded and ->start set
+ *
+ * kexec_commit() calls this under the kexec lock; kexec_stage() calls it
+ * before, without the lock, to bound what it copies.  The crash region
+ * can only change under the lock, so only the locked call is final.
+ *
+ * Context: process context.
+ * Return: 0, or the errnos of kexec_check_request() (-EADDRNOTAVAIL,
+ * -EINVAL).
+ */
+int kexec_check_image(const struct kimage *image)
 {
 	struct kexec_request req;
-	int ret;
 
 	fill_request(&req, image);
-	ret = kexec_check_request(&req);
-	if (ret || image->file_mode)
-		return ret;
-	return check_user_buffers(&req);
+	return kexec_check_request(&req);
 }
 
 static void unload_locked(bool crash)
@@ -111,7 +104,7 @@ static int build(struct kimage *image)
 static int commit_locked(struct kimage *image)
 {
 	bool crash = image->type == KEXEC_TYPE_CRASH;
-	int ret = check_image(image);
+	int ret = kexec_check_image(image);
 
 	if (ret)
 		return ret;
@@ -131,13 +124,14 @@ static int commit_locked(struct kimage *image)
  *
  * Runs steps 1-4 of the DOC block.  On success @image is installed as
  * ``kexec_image`` or ``kexec_crash_image``; on failure it is freed.  The
- * segments' buffers must stay valid until kexec_commit() returns and are
- * not used after that.
+ * segments' buffers are kernel memory (kexec_load()'s were copied in by
+ * kexec_stage()) that must stay valid until kexec_commit() returns; they
+ * are not used after that.
  *
  * Context: process context, may sleep; takes the kexec lock.
  * Return: 0; -EBUSY if another load, unload or kexec holds the lock; the
- * errnos of kexec_check_request() (-EADDRNOTAVAIL, -EINVAL); -EFAULT
- * for a user buffer that cannot be read; -ENOMEM; or what the
+ * errnos of kexec_check_request() (-EADDRNOTAVAIL, -EINVAL); -ENOMEM;
+ * or what the
  * architecture's machine_kexec_prepare() returns (e.g. -EBUSY, -EINVAL).
  */
 int kexec_commit(struct kimage *image)

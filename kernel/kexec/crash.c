@@ -21,7 +21,14 @@
  * 3. write the CRASHTIME, and the CPUs that did not stop (crash_stop.c),
  *    into VMCOREINFO and rebuild its note;
  * 4. machine_kexec() into ``kexec_crash_image``.
+ *
+ * A crash that finds the kexec lock taken (a load or unload of either
+ * image in flight, perhaps blocked on a slow user buffer) does not wait:
+ * the capture kernel may be half replaced.  It says so in one line and
+ * returns, and panic() goes on to reboot or halt as ``panic=`` says.
  */
+#define pr_fmt(fmt) "kdump: " fmt
+
 #include <linux/kexec.h>
 #include <linux/objtool.h>
 #include <linux/panic.h>
@@ -47,8 +54,10 @@ void __noclone __crash_kexec(struct pt_regs *regs)
 {
 	struct pt_regs fixed_regs;
 
-	if (!kexec_lock_try())
+	if (!kexec_lock_try()) {
+		pr_emerg("a kexec load or unload holds the kexec lock; not entering the capture kernel\n");
 		return;
+	}
 	if (kexec_crash_image) {
 		crash_setup_regs(&fixed_regs, regs);
 		machine_crash_shutdown(&fixed_regs);

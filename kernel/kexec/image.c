@@ -134,22 +134,17 @@ void kimage_set_segments(struct kimage *image, const struct kexec_segment *seg,
 
 /*
  * Fill one page from a segment's buffer; the rest of the page is zero.
- * kexec_load() buffers are in user space; kexec_file_load() ones
- * (file_mode) are the kernel's own, kept in the same __user field.
+ * Every buffer is the kernel's own by now (->kbuf): kexec_file_load()'s
+ * loaders place kernel memory, and kexec_load() copied its user buffers
+ * in before the lock (stage.c).
  */
-static int fill_page(const struct kimage *image, struct page *page,
-		     const void __user *buf, size_t len)
+static void fill_page(struct page *page, const void *src, size_t len)
 {
 	void *dst = kmap_local_page(page);
-	unsigned long left = 0;
 
-	if (image->file_mode)
-		memcpy(dst, (__force const void *)buf, len);
-	else
-		left = copy_from_user(dst, buf, len);
+	memcpy(dst, src, len);
 	memset(dst + len, 0, PAGE_SIZE - len);
 	kunmap_local(dst);
-	return left ? -EFAULT : 0;
 }
 
 static size_t chunk(const struct kexec_segment *seg, unsigned long off)
@@ -158,15 +153,13 @@ static size_t chunk(const struct kexec_segment *seg, unsigned long off)
 				: 0;
 }
 
-static int load_crash_page(const struct kimage *image,
-			   const struct kexec_segment *seg, unsigned long off)
+static void load_crash_page(const struct kexec_segment *seg,
+			    unsigned long off)
 {
 	struct page *page = boot_pfn_to_page((seg->mem + off) >> PAGE_SHIFT);
-	int ret;
 
-	ret = fill_page(image, page, seg->buf + off, chunk(seg, off));
+	fill_page(page, seg->kbuf + off, chunk(seg, off));
 	kexec_flush_icache_page(page);
-	return ret;
 }
 
 /* A crash segment is one contiguous range of the region: prepare it whole. */
@@ -180,33 +173,28 @@ static int load_normal_page(struct kimage_loader *ld,
 {
 	unsigned long dest = seg->mem + off;
 	struct page *page;
-	int ret;
 
 	page = kimage_alloc_source_page(ld, dest);
 	if (!page)
 		return -ENOMEM;
-	ret = fill_page(ld->image, page, seg->buf + off, chunk(seg, off));
-	if (ret)
-		return ret;
+	fill_page(page, seg->kbuf + off, chunk(seg, off));
 	return kimage_add_entry(ld, (page_to_boot_pfn(page) << PAGE_SHIFT) |
 				    IND_SOURCE);
 }
 
-static int load_crash_segment(const struct kimage *image,
-			      const struct kexec_segment *seg)
+static int load_crash_segment(const struct kexec_segment *seg)
 {
 	unsigned long off, pages = seg->memsz >> PAGE_SHIFT;
-	int ret = 0;
 
 	if (!pages)
 		return 0;
 	arch_kexec_post_alloc_pages(crash_range(seg), pages, 0);
-	for (off = 0; !ret && off < seg->memsz; off += PAGE_SIZE) {
-		ret = load_crash_page(image, seg, off);
+	for (off = 0; off < seg->memsz; off += PAGE_SIZE) {
+		load_crash_page(seg, off);
 		cond_resched();
 	}
 	arch_kexec_pre_free_pages(crash_range(seg), pages);
-	return ret;
+	return 0;
 }
 
 /*
@@ -239,7 +227,7 @@ static int load_normal_segment(struct kimage_loader *ld,
  *
  * Context: process context, may sleep; the caller holds the kexec lock
  * and, for a crash image, has lifted the region's write protection.
- * Return: 0; -EFAULT if a user buffer could not be read; -ENOMEM.
+ * Return: 0, or -ENOMEM.
  */
 int kimage_load_segments(struct kimage *image)
 {
@@ -250,7 +238,7 @@ int kimage_load_segments(struct kimage *image)
 	xa_init(&ld.parked);
 	for (i = 0; !ret && i < image->nr_segments; i++) {
 		ret = image->type == KEXEC_TYPE_CRASH ?
-			load_crash_segment(image, &image->segment[i]) :
+			load_crash_segment(&image->segment[i]) :
 			load_normal_segment(&ld, &image->segment[i]);
 		if (ret)
 			pr_warn("kexec: cannot load segment %lu: %d\n", i, ret);

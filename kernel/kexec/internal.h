@@ -72,8 +72,22 @@ bool kexec_fit(const struct kexec_hole *h, u64 start, u64 end,
 	       const struct crash_mem_range *busy, unsigned int nr, u64 *addr);
 
 /* commit.c */
+int kexec_check_image(const struct kimage *image);
 int kexec_commit(struct kimage *image);
 int kexec_unload(bool crash);
+
+/**
+ * struct kexec_staging - kexec_load()'s buffers, copied into the kernel
+ * @copy:	one vmalloc copy per segment, NULL for an empty buffer
+ *
+ * Filled by kexec_stage(), outside the kexec lock; see stage.c.
+ */
+struct kexec_staging {
+	void *copy[KEXEC_SEGMENT_MAX];
+};
+
+int kexec_stage(struct kimage *image, struct kexec_staging *st);
+void kexec_unstage(struct kexec_staging *st);
 
 /* segments.c */
 /* What a crash image must leave free in the region for its control pages. */

@@ -12,10 +12,18 @@
  *    (32-bit) caller must then name an architecture explicitly
  *    (-EINVAL), so an unprivileged one gets -EPERM, as in 6.1.
  * 2. The segment list is copied in (-EFAULT).
- * 3. The image is handed to kexec_commit() (commit.c), the transaction
+ * 3. The segment rules (segments.c), then every buffer is copied into
+ *    the kernel (-EFAULT), outside the kexec lock (stage.c): reading user
+ *    memory may wait for ever, and the loaded capture kernel stays usable
+ *    meanwhile.
+ * 4. The image is handed to kexec_commit() (commit.c), the transaction
  *    kexec_file_load() shares: the kexec lock (-EBUSY), the segment rules
- *    (segments.c), the user buffers, then the swap.  A refused request
- *    leaves the loaded image as it was.
+ *    again, then the swap.  A refused request leaves the loaded image as
+ *    it was.
+ *
+ * Upstream takes the lock first, so a request that is both malformed and
+ * concurrent with another load gets -EBUSY there and the rule's errno
+ * here; any other request gets the same errno from both.
  */
 #include <linux/compat.h>
 #include <linux/kexec.h>
@@ -72,7 +80,9 @@ static int check_call(unsigned long nr_segments, unsigned long flags)
 static int do_load(unsigned long entry, const struct kexec_segment *seg,
 		   unsigned long nr, unsigned long flags)
 {
+	struct kexec_staging st;
 	struct kimage *image;
+	int ret;
 
 	if (!nr)
 		return kexec_unload(flags & KEXEC_ON_CRASH);
@@ -80,7 +90,15 @@ static int do_load(unsigned long entry, const struct kexec_segment *seg,
 	if (IS_ERR(image))
 		return PTR_ERR(image);
 	kimage_set_segments(image, seg, nr, entry, flags);
-	return kexec_commit(image);
+	ret = kexec_stage(image, &st);
+	if (ret) {
+		kimage_destroy(image);
+		goto free_copies;
+	}
+	ret = kexec_commit(image);
+free_copies:
+	kexec_unstage(&st);
+	return ret;
 }
 
 SYSCALL_DEFINE4(kexec_load, unsigned long, entry, unsigned long, nr_segments,

@@ -261,7 +261,7 @@ int kexec_add_buffer(struct kexec_buf *kbuf)
 	if (ret)
 		return ret;
 	seg = &kbuf->image->segment[kbuf->image->nr_segments++];
-	seg->buf = (__force void __user *)kbuf->buffer;
+	seg->kbuf = kbuf->buffer;
 	seg->bufsz = kbuf->bufsz;
 	seg->mem = kbuf->mem;
 	seg->memsz = kbuf->memsz;
