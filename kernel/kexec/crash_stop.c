@@ -20,9 +20,18 @@
  *   the VMCOREINFO key ``CRASH_CPUS_NOT_STOPPED`` (a CPU list such as
  *   ``1,3-5``).  The key is absent when every CPU stopped.
  *
- * Only the crashing CPU sets bits, before any stop interrupt is sent; each
- * stopping CPU clears its own bit with an atomic bit operation.  No lock,
- * no allocation: all of it runs on the crash path.
+ * A CPU may also save its registers before the crashing CPU asks: one
+ * that lost the race to panic() stops itself (arm64's
+ * panic_smp_self_stop()), and may do so just before or just after the
+ * winner takes its snapshot of the online CPUs.  So a second mask
+ * remembers the CPUs already saved, and the snapshot leaves them out.  A
+ * saving CPU sets its saved bit before it clears its owed bit, and the
+ * snapshot clears the saved CPUs after it is written, so whichever order
+ * the two CPUs run in, a saved CPU is never left owed.
+ *
+ * Only the crashing CPU sets owed bits, before any stop interrupt is
+ * sent; each stopping CPU changes its own bits with atomic bit
+ * operations.  No lock, no allocation: all of it runs on the crash path.
  */
 #include <linux/cpumask.h>
 #include <linux/crash_stop.h>
@@ -30,6 +39,7 @@
 #include <linux/smp.h>
 
 static struct cpumask crash_stop_owed;
+static struct cpumask crash_stop_saved;
 
 /**
  * crash_stop_expect_others() - every other online CPU now owes its registers
@@ -39,8 +49,15 @@ static struct cpumask crash_stop_owed;
  */
 void crash_stop_expect_others(void)
 {
+	unsigned int cpu;
+
 	cpumask_copy(&crash_stop_owed, cpu_online_mask);
 	cpumask_clear_cpu(raw_smp_processor_id(), &crash_stop_owed);
+	/* Pairs with the barrier in crash_stop_cpu_saved(). */
+	smp_mb();
+	/* Bit by bit, atomically: a saving CPU may clear its bit meanwhile. */
+	for_each_cpu(cpu, &crash_stop_saved)
+		cpumask_clear_cpu(cpu, &crash_stop_owed);
 	/* Owed before any CPU can see the interrupt that clears it. */
 	smp_mb();
 }
@@ -49,10 +66,14 @@ void crash_stop_expect_others(void)
  * crash_stop_cpu_saved() - @cpu's registers are in its crash note
  * @cpu: the CPU, normally the caller
  *
- * Context: crash path, on a CPU being stopped (IPI or NMI handler).
+ * Context: crash path, on a CPU being stopped (IPI or NMI handler) or
+ * stopping itself after losing the race to panic().
  */
 void crash_stop_cpu_saved(unsigned int cpu)
 {
+	cpumask_set_cpu(cpu, &crash_stop_saved);
+	/* Saved before owed is cleared; see crash_stop_expect_others(). */
+	smp_mb__after_atomic();
 	cpumask_clear_cpu(cpu, &crash_stop_owed);
 }
 

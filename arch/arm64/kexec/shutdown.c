@@ -18,6 +18,14 @@
  * and waited for another second.  A CPU that still owes its registers is
  * named by the core, in the log and in VMCOREINFO.
  *
+ * **CPUs that panic at the same time.**  Only one CPU wins panic(); the
+ * others stop themselves in panic_smp_self_stop() with interrupts masked
+ * and mark themselves offline, so the winner's IPI never reaches them
+ * and, without pseudo-NMIs, their registers would be missing from the
+ * dump.  So a loser first saves its own registers into its note, through
+ * kdump_panic_self_stop(); crash_stop.c keeps the winner from waiting for
+ * a CPU that did so before or after it took its snapshot.
+ *
  * **Silencing interrupts.**  Every interrupt is deactivated (or, failing
  * that, EOIed if it was being handled), masked and disabled by calling
  * the chip at the root of its hierarchy directly, the interrupt
@@ -98,6 +106,31 @@ void kdump_crash_stop_ipi(unsigned int cpu, struct pt_regs *regs)
 	sdei_mask_local_cpu();
 	turn_this_cpu_off(cpu);
 	cpu_park_loop();
+}
+
+/**
+ * kdump_panic_self_stop() - save this CPU's registers, it lost the panic race
+ * @cpu:	this CPU
+ *
+ * Called by panic_smp_self_stop() on a CPU that called panic() while
+ * another CPU was already panicking; the caller then parks it.  Its
+ * registers go into its crash note, as if the crash stop IPI had found
+ * it in panic(), if a capture kernel is loaded.  An IPI or NMI that
+ * arrives later finds the CPU already stopping and returns.
+ *
+ * Context: panic path, interrupts masked, on the losing CPU.  No
+ * allocation, no locks, no tracing.
+ */
+void kdump_panic_self_stop(unsigned int cpu)
+{
+	struct pt_regs regs;
+
+	if (!kexec_crash_loaded())
+		return;
+	if (cpumask_test_and_set_cpu(cpu, &crash_stopping))
+		return;
+	crash_setup_regs(&regs, NULL);
+	crash_save_cpu(&regs, cpu);
 }
 
 /* The CPUs that ignored the IPI get it again as a pseudo-NMI, if any. */
