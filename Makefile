@@ -130,6 +130,17 @@ trigger_suite = crash_$(1)_$(2)=KDUMP_SMP=4 KDUMP_TRIGGER=$(2) \
 	$(call testdir,$(1))/crash-$(2)
 TRIGGERS := hardirq wedged
 
+# matrix_suite ARCH NAME: one run of make matrix's trigger NAME (its table
+# in bench/matrix.sh is the only definition), for the triggers that reach
+# the capture kernel by a path nothing else in make check takes: from an
+# NMI on every CPU, from the stack overflow handler, with every CPU in
+# panic() at once, after the post-notifier stop, and a crash while a
+# kexec_load() waits.
+matrix_suite = crash_$(1)_$(2)=bench/matrix.sh --one $(2) $(1) $(MODE) \
+	$(call testdir,$(1))/matrix-$(2)
+CHECK_TRIGGERS_x86_64 := nmi stack_overflow together post_notifiers load_race
+CHECK_TRIGGERS_arm64  := stack_overflow together load_race
+
 # file_crash_suite ARCH TRIGGER and file_reboot_suite ARCH: the crash and
 # reboot scenarios with images loaded through kexec_file_load (kexec -s),
 # on the architectures that have a kexec_file_load loader (FILE_ARCHES).
@@ -251,6 +262,7 @@ check: tools $(ARCHES:%=initramfs-%) \
 			"$(call crash_suite,$(a),4)" \
 			"$(call oops_suite,$(a))" \
 			$(foreach t,$(TRIGGERS),"$(call trigger_suite,$(a),$(t))") \
+			$(foreach t,$(CHECK_TRIGGERS_$(a)),"$(call matrix_suite,$(a),$(t))") \
 			"$(call refusals_suite,$(a))" \
 			"$(call lockdown_suite,$(a))" \
 			"$(call crashkernel_suite,$(a))" \

@@ -6,42 +6,77 @@
 # (kdump_crash.sh: vmcore_check, makedumpfile -d 31 and --dump-dmesg with
 # the cause, crash bt -a/log/ps/sys):
 #   bench/matrix.sh N OUT_DIR ARCH:TREE...
+#   bench/matrix.sh --one NAME ARCH TREE OUT_DIR
+#   bench/matrix.sh --list ARCH
 # Prints one table, trigger x arch x tree -> captured/N, and the first
 # failed judge of every miss; everything is kept under OUT_DIR.  The
 # kernels and initramfs images must be built (make matrix does that).
+# MATRIX_TRIGGERS (names from the table below) runs only those.  --one
+# runs trigger NAME once and prints its KTAP: make check runs some
+# triggers that way, so the table below is their only definition; --list
+# names the triggers an architecture has.  MATRIX_VARIANT (-debug) picks
+# the kernels built with config.<arch>-debug.
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 st=$top/tools/testing/selftests/kdump
-n=$1 out=$2
-shift 2
 
 # name | KDUMP_TRIGGER | LKDTM point | command line | panic line (a grep
-# pattern for the dead kernel's log) | architectures
+# pattern for the dead kernel's log) | architectures | more environment
+# for kdump_crash.sh.  A name may have one row per architecture.
 triggers='
-sysrq|sysrq|||Kernel panic - not syncing: sysrq triggered crash|x86_64 arm64
-oops|oops|||kernel BUG at drivers/misc/lkdtm/|x86_64 arm64
-null_deref|lkdtm|EXCEPTION|oops=panic|NULL pointer dereference|x86_64 arm64
-warn|lkdtm|WARNING|panic_on_warn=1|panic_on_warn set|x86_64 arm64
-hardirq|hardirq|||Kernel panic - not syncing: dumptest|x86_64 arm64
-wedged|wedged|||Kernel panic - not syncing: sysrq triggered crash|x86_64 arm64
-post_notifiers|sysrq||crash_kexec_post_notifiers|Kernel panic - not syncing: sysrq triggered crash|x86_64 arm64
+sysrq|sysrq|||Kernel panic - not syncing: sysrq triggered crash|x86_64 arm64|
+oops|oops|||kernel BUG at drivers/misc/lkdtm/|x86_64 arm64|
+null_deref|lkdtm|EXCEPTION|oops=panic|NULL pointer dereference|x86_64 arm64|
+warn|lkdtm|WARNING|panic_on_warn=1|panic_on_warn set|x86_64 arm64|
+softlockup|lkdtm|SOFTLOCKUP|softlockup_panic=1 watchdog_thresh=5|softlockup: hung tasks|x86_64 arm64|
+hung_task|lkdtm|HUNG_TASK|hung_task_panic=1 sysctl.kernel.hung_task_timeout_secs=5|hung_task: blocked tasks|x86_64 arm64|KDUMP_PID_FROM_LOG=1
+hardirq|hardirq|||Kernel panic - not syncing: dumptest|x86_64 arm64|KDUMP_SMP=4
+wedged|wedged|||Kernel panic - not syncing: sysrq triggered crash|x86_64 arm64|KDUMP_SMP=4
+nmi|nmi|||Kernel panic - not syncing: NMI: Not continuing|x86_64|
+stack_overflow|lkdtm|EXHAUST_STACK|oops=panic|stack guard page was hit|x86_64|
+stack_overflow|lkdtm|EXHAUST_STACK||Kernel panic - not syncing: kernel stack overflow|arm64|
+together|together|||Kernel panic - not syncing: dumptest|x86_64 arm64|KDUMP_SMP=4
+post_notifiers|sysrq||crash_kexec_post_notifiers|Kernel panic - not syncing: sysrq triggered crash|x86_64 arm64|
+load_race|load_race|||Kernel panic - not syncing: sysrq triggered crash|x86_64 arm64|
 '
 
-# one_run ARCH TREE NAME TRIGGER POINT APPEND PANIC DIR: 0 if captured
-one_run() {
-	local arch=$1 tree=$2 name=$3 trigger=$4 point=$5 append=$6 \
-	      panic=$7 dir=$8 smp=2
+# run_row ARCH TREE DIR NAME TRIGGER POINT APPEND PANIC ARCHES ENV: one
+# run of a row of the table, its KTAP on stdout.
+run_row() {
+	local arch=$1 tree=$2 dir=$3 trigger=$5 point=$6 append=$7 \
+	      panic=$8 more=${10}
+	local build=$tree-$arch${MATRIX_VARIANT:-}
 
-	[ "$trigger" = hardirq ] || [ "$trigger" = wedged ] && smp=4
-	KDUMP_TRIGGER=$trigger KDUMP_LKDTM=$point KDUMP_PANIC_LINE=$panic \
-	KDUMP_APPEND=$append KDUMP_SMP=$smp KDUMP_MODE=$tree \
-	KDUMP_TOOLS=$top/build/tools KDUMP_SYSROOT=$top/build/sysroot/$arch \
-		"$st/kdump_crash.sh" "$arch" "$top/build/out/$tree-$arch" \
-		"$top/build/test/$tree-$arch/crash.cpio.gz" "$dir" \
-		> "$dir.ktap" 2>&1
-	! grep -q '^not ok' "$dir.ktap" && grep -q '^ok' "$dir.ktap"
+	# shellcheck disable=SC2086 # more is a list of assignments
+	env KDUMP_TRIGGER="$trigger" KDUMP_LKDTM="$point" \
+	    KDUMP_PANIC_LINE="$panic" KDUMP_APPEND="$append" KDUMP_SMP=2 \
+	    KDUMP_MODE="$tree" KDUMP_TOOLS="$top/build/tools" \
+	    KDUMP_SYSROOT="$top/build/sysroot/$arch" $more \
+		"$st/kdump_crash.sh" "$arch" "$top/build/out/$build" \
+		"$top/build/test/$build/crash.cpio.gz" "$dir"
 }
+
+# one_run ARCH TREE DIR ROW...: 0 if captured; KTAP in DIR.ktap
+one_run() {
+	run_row "$@" > "$3.ktap" 2>&1
+	! grep -q '^not ok' "$3.ktap" && grep -q '^ok' "$3.ktap"
+}
+
+if [ "$1" = --list ]; then
+	while IFS='|' read -r name _ _ _ _ arches _; do
+		case " $arches " in *" $2 "*) echo "$name" ;; esac
+	done <<< "$triggers"
+	exit 0
+fi
+if [ "$1" = --one ]; then
+	row=$(grep "^$2|.*|\([^|]* \)*$3\( [^|]*\)*|[^|]*$" <<< "$triggers") ||
+		{ echo "matrix.sh: no trigger $2 on $3" >&2; exit 2; }
+	mkdir -p "$5"
+	IFS='|' read -r -a fields <<< "$row"
+	run_row "$3" "$4" "$5" "${fields[@]}" ""
+	exit
+fi
 
 # why KTAP: the first failed judge, or why nothing was judged
 why() {
@@ -49,10 +84,13 @@ why() {
 		tail -n 1 "$1"
 }
 
+n=$1 out=$2
+shift 2
 rows=()
 misses=()
-while IFS='|' read -r name trigger point append panic arches; do
+while IFS='|' read -r name trigger point append panic arches more; do
 	[ -n "$name" ] || continue
+	case " ${MATRIX_TRIGGERS:-$name} " in *" $name "*) ;; *) continue ;; esac
 	for at in "$@"; do
 		arch=${at%%:*} tree=${at#*:}
 		case " $arches " in *" $arch "*) ;; *) continue ;; esac
@@ -60,8 +98,9 @@ while IFS='|' read -r name trigger point append panic arches; do
 		for i in $(seq 1 "$n"); do
 			dir=$out/$tree-$arch/$name-$i
 			mkdir -p "$dir"
-			if one_run "$arch" "$tree" "$name" "$trigger" \
-				   "$point" "$append" "$panic" "$dir"; then
+			if one_run "$arch" "$tree" "$dir" "$name" "$trigger" \
+				   "$point" "$append" "$panic" "$arches" \
+				   "$more"; then
 				ok=$((ok + 1))
 			else
 				misses+=("$name $arch $tree run $i: $(why "$dir.ktap")")

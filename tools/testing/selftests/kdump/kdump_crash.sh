@@ -20,7 +20,14 @@
 # stop it with an NMI or name it as not stopped; lkdtm: a child of init
 # writes KDUMP_LKDTM to LKDTM's DIRECT file, what turns that into a panic
 # is in KDUMP_APPEND, and KDUMP_PANIC_LINE is what the dead kernel's log
-# must hold, as make matrix runs it), KDUMP_TIMEOUT (seconds,
+# must hold, as make matrix runs it, with KDUMP_PID_FROM_LOG=1 when the
+# task that panics is not the writer (a hung task is found by khungtaskd);
+# together: every CPU calls panic() at once, exactly one may win and every
+# CPU's registers must be in the dump; nmi, x86_64: the host injects an
+# NMI into every CPU through the QEMU monitor, with unknown_nmi_panic=1;
+# load_race: sysrq-c while a second kexec_load() waits for its buffer,
+# the capture kernel loaded before must be entered),
+# KDUMP_TIMEOUT (seconds,
 # default 300), KDUMP_TOOLS (directory holding vmcore_check),
 # KDUMP_SYSROOT (arm64 sysroot with the arm64 judges), KDUMP_MODE
 # (reference: what upstream does not do is skipped, with the reason),
@@ -39,9 +46,10 @@ smp=${KDUMP_SMP:-2}
 trigger=${KDUMP_TRIGGER:-sysrq}
 mode=${KDUMP_MODE:-project}
 case $trigger in
-sysrq|wedged) panic_line="Kernel panic - not syncing: sysrq triggered crash" ;;
+sysrq|wedged|load_race) panic_line="Kernel panic - not syncing: sysrq triggered crash" ;;
 oops) panic_line="kernel BUG at drivers/misc/lkdtm/" ;;
-hardirq) panic_line="Kernel panic - not syncing: dumptest" ;;
+hardirq|together) panic_line="Kernel panic - not syncing: dumptest" ;;
+nmi) panic_line="Kernel panic - not syncing: NMI: Not continuing" ;;
 lkdtm) panic_line=${KDUMP_PANIC_LINE:?KDUMP_TRIGGER=lkdtm needs it}
        : "${KDUMP_LKDTM:?KDUMP_TRIGGER=lkdtm needs it}" ;;
 *) echo "kdump_crash.sh: unknown KDUMP_TRIGGER $trigger" >&2; exit 2 ;;
@@ -50,6 +58,15 @@ esac
 # with an NMI; on arm64 the wedged CPU, unless pseudo-NMIs are on and the
 # series, not upstream 6.1, sends one.
 pnmi=${KDUMP_PSEUDO_NMI:-0}
+# The panicking task is read from the dead kernel's log when it is not
+# the child of init that provoked the crash.
+pid_from_log=${KDUMP_PID_FROM_LOG:-}
+case $trigger in hardirq|nmi|together) pid_from_log=1 ;; esac
+extra=
+if [ "$trigger" = nmi ]; then
+	extra=" unknown_nmi_panic=1"
+	export KDUMP_MONITOR_ON='^KDUMP-NMI-READY' KDUMP_MONITOR_CMD=nmi
+fi
 unstopped=
 [ "$trigger" = wedged ] && [ "$arch" = arm64 ] &&
 	{ [ "$pnmi" != 1 ] || [ "$mode" = reference ]; } && unstopped=1
@@ -69,12 +86,14 @@ plan=7
 [ -n "$damage" ] && plan=$((plan + 1))
 [ -n "${KDUMP_EVERY_KERNEL:-}" ] && plan=$((plan + 1))
 [ "$trigger" = wedged ] && plan=$((plan + 2))
+[ "$trigger" = together ] && plan=$((plan + 1))
+[ "$trigger" = load_race ] && plan=$((plan + 1))
 [ "$load" = file ] && plan=$((plan + 1))
 ktap_plan $plan
 
 start=$(date +%s)
 qemu_run "$arch" "$kbuild/kernel-image" "$initrd" \
-	"crashkernel=128M kdump_trigger=$trigger${damage:+ kdump_damage=$damage}$([ "$pnmi" = 1 ] && echo " irqchip.gicv3_pseudo_nmi=1")$([ "$load" = file ] && echo " kdump_load=file")${KDUMP_LKDTM:+ kdump_lkdtm=$KDUMP_LKDTM}" \
+	"crashkernel=128M kdump_trigger=$trigger${damage:+ kdump_damage=$damage}$([ "$pnmi" = 1 ] && echo " irqchip.gicv3_pseudo_nmi=1")$([ "$load" = file ] && echo " kdump_load=file")${KDUMP_LKDTM:+ kdump_lkdtm=$KDUMP_LKDTM}$extra" \
 	"$out/disk.img" "$serial" "$smp" "${KDUMP_TIMEOUT:-300}"
 qemu_rc=$?
 echo "# $arch guest ran $(( $(date +%s) - start ))s, qemu status $qemu_rc"
@@ -84,7 +103,7 @@ echo "# $arch guest ran $(( $(date +%s) - start ))s, qemu status $qemu_rc"
 crash_pid=$(marker "$serial" CRASH-PID | sed -n 's/^\([0-9][0-9]*\).*/\1/p')
 cpus=$(marker "$serial" CPUS)
 has_marker "$serial" LOADED && [ "$cpus" = "$smp" ] &&
-	{ [ -n "$crash_pid" ] || [ "$trigger" = hardirq ]; }
+	{ [ -n "$crash_pid" ] || [ -n "$pid_from_log" ]; }
 ktap_result $? "${arch}_first_kernel_loads_capture_kernel_on_${smp}_cpus" \
 	"$serial"
 
@@ -132,18 +151,18 @@ mdf=$?
 
 judge_dmesg "$arch" "$vmcore" "$out" "$panic_line"
 dmesg_ok=$?
-# A panic in an interrupt: the task it interrupted, as the oops header in
-# the dead kernel's log names it.
-if [ "$trigger" = hardirq ] && [ -f "$out/dmesg.txt" ]; then
+# A panic in an interrupt, or in a task other than the provoking one: the
+# task that panicked, as the oops header in the dead kernel's log names it.
+if [ -n "$pid_from_log" ] && [ -f "$out/dmesg.txt" ]; then
 	crash_pid=$(sed -n 's/.*CPU: [0-9]* PID: \([0-9]*\) Comm: .*/\1/p' \
 		"$out/dmesg.txt" | tail -n 1)
-	echo "# the interrupt panicked in task ${crash_pid:-?}"
+	echo "# the panic happened in task ${crash_pid:-?}"
 fi
 
 # Idle tasks share PID 0: an interrupt that found CPU 0 idle names no
 # single note, so vmcore_check then looks for the kernel-mode one instead.
 vc_pid=${crash_pid:-0}
-[ "$trigger" = hardirq ] && [ "$vc_pid" = 0 ] && vc_pid=-1
+[ -n "$pid_from_log" ] && [ "$vc_pid" = 0 ] && vc_pid=-1
 "$KDUMP_TOOLS/vmcore_check" --arch "$arch" --cpus "$notes" \
 	--crash-pid "$vc_pid" --iomem "$out/iomem" \
 	--page-size "$(kernel_page_size "$kbuild")" "$vmcore" \
@@ -157,6 +176,22 @@ ktap_result $dmesg_ok "${arch}_makedumpfile_dump_dmesg_has_panic" \
 judge_crash "$arch" "$kbuild/vmlinux" "$vmcore" "$out" "${crash_pid:-none}" \
 	"$panic_line" "$bt_cpus"
 ktap_result $? "${arch}_crash_bt_log_ps_sys_${smp}_cpus" "$out/crash.txt"
+
+if [ "$trigger" = load_race ]; then
+	# The dead kernel's log: the load was waiting when the panic came.
+	sed -n '/KDUMP-LOAD-IN-FLIGHT/,$p' "$out/dmesg.txt" 2>/dev/null |
+		grep -q "$panic_line"
+	ktap_result $? "${arch}_crash_came_while_kexec_load_waited" \
+		"$out/dmesg.txt"
+fi
+
+if [ "$trigger" = together ]; then
+	# Every CPU called panic(); one message, so one CPU went on.
+	won=$(grep -c "$panic_line" "$out/dmesg.txt" 2>/dev/null)
+	echo "# panic() went on on ${won:-0} CPU(s)"
+	[ "${won:-0}" = 1 ]
+	ktap_result $? "${arch}_exactly_one_cpu_wins_panic" "$out/dmesg.txt"
+fi
 
 if [ "$trigger" = wedged ]; then
 	# Which CPUs the dead kernel said it could not stop, in its log and

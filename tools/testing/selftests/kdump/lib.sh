@@ -77,16 +77,31 @@ stop_when_said() {
 	done
 }
 
+# monitor_when_said SERIAL REGEX MONITOR CMD PID: once a line of SERIAL
+# matches REGEX, type CMD into QEMU's human monitor (MONITOR.in, a FIFO).
+monitor_when_said() {
+	while kill -0 "$5" 2>/dev/null; do
+		if [ -e "$1" ] && tr -d '\r' < "$1" | grep -Eq -- "$2"; then
+			echo "$4" > "$3.in"
+			return 0
+		fi
+		sleep 0.5
+	done
+}
+
 # qemu_run ARCH KERNEL INITRD APPEND DISK SERIAL SMP TIMEOUT
 # Boots a guest with KDUMP_MEM of RAM (512M) and a raw virtio disk,
 # console on SERIAL, and returns QEMU's status; 124 means the hard timeout
 # expired.  KDUMP_QEMU_ARGS adds devices (a word list), KDUMP_APPEND
 # kernel parameters, KDUMP_VIRT_OPTS arm64 machine options; KDUMP_STOP_ON
 # (an extended regex) stops the guest early once its console says it
-# (stop_when_said), for a guest that halts instead of powering off.
+# (stop_when_said), for a guest that halts instead of powering off;
+# KDUMP_MONITOR_CMD is typed into the QEMU monitor once the console
+# matches KDUMP_MONITOR_ON (monitor_when_said), e.g. "nmi".
 qemu_run() {
 	local arch=$1 kernel=$2 initrd=$3 append=$4 disk=$5 serial=$6
 	local smp=$7 limit=$8 qemu machine console drive rc pid watcher
+	local monitor=none mon_watcher= drain=
 
 	case $arch in
 	x86_64)
@@ -115,16 +130,31 @@ qemu_run() {
 		;;
 	esac
 
+	# The monitor is a pair of FIFOs (QEMU's pipe: chardev opens both
+	# read-write); what it prints is drained so that it never blocks.
+	if [ -n "${KDUMP_MONITOR_CMD:-}" ]; then
+		rm -f "$serial.mon.in" "$serial.mon.out"
+		mkfifo "$serial.mon.in" "$serial.mon.out" || return 2
+		monitor=pipe:$serial.mon
+	fi
+
 	# QEMU's own complaints are appended to the serial log afterwards,
 	# so a guest that never started still explains itself.
 	# shellcheck disable=SC2086 # machine and drive are word lists
 	timeout -k 10 "$limit" $qemu $machine -smp "$smp" -m "${KDUMP_MEM:-512M}" \
-		-display none -monitor none -no-reboot -serial "file:$serial" \
+		-display none -monitor "$monitor" -no-reboot -serial "file:$serial" \
 		-kernel "$kernel" -initrd "$initrd" $drive \
 		-append "console=$console panic=-1 $append${KDUMP_APPEND:+ $KDUMP_APPEND}" \
 		${KDUMP_QEMU_ARGS:-} \
 		</dev/null >"$serial.qemu" 2>&1 &
 	pid=$!
+	if [ "$monitor" != none ]; then
+		cat "$serial.mon.out" > /dev/null &
+		drain=$!
+		monitor_when_said "$serial" "$KDUMP_MONITOR_ON" "$serial.mon" \
+			"$KDUMP_MONITOR_CMD" "$pid" &
+		mon_watcher=$!
+	fi
 	watcher=
 	if [ -n "${KDUMP_STOP_ON:-}" ]; then
 		stop_when_said "$serial" "$KDUMP_STOP_ON" "$pid" &
@@ -133,6 +163,10 @@ qemu_run() {
 	wait "$pid"
 	rc=$?
 	[ -z "$watcher" ] || { kill "$watcher" 2>/dev/null; wait "$watcher"; }
+	[ -z "$mon_watcher" ] ||
+		{ kill "$mon_watcher" 2>/dev/null; wait "$mon_watcher"; }
+	[ -z "$drain" ] || { kill "$drain" 2>/dev/null; wait "$drain"; }
+	rm -f "$serial.mon.in" "$serial.mon.out"
 	[ $rc -ne 124 ] || echo "qemu_run: guest killed after ${limit}s" \
 		>> "$serial.qemu"
 	if [ -s "$serial.qemu" ]; then
