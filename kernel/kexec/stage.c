@@ -21,6 +21,8 @@
  *   accept, so no buffer is larger than its segment and an image takes
  *   at most half of RAM; kexec_commit() judges the rules again under the
  *   lock, and that is the judgement that counts;
+ * - the price is free memory for one copy of the image while it loads,
+ *   also for a capture kernel, whose final home is the reserved region;
  * - a staged segment's ``kbuf`` points at vmalloc memory owned by the
  *   caller's &struct kexec_staging until kexec_unstage(), which runs
  *   after kexec_commit() has returned and never uses the buffers again.
@@ -61,7 +63,8 @@ static int stage_one(struct kexec_segment *seg, void **copy)
 
 	if (!seg->bufsz)
 		return 0;
-	*copy = vmalloc(seg->bufsz);
+	/* A request may ask for half of RAM: fail quietly, say so once. */
+	*copy = __vmalloc(seg->bufsz, GFP_KERNEL | __GFP_NOWARN);
 	if (!*copy)
 		return -ENOMEM;
 	ret = copy_in(*copy, seg->buf, seg->bufsz);
@@ -99,6 +102,9 @@ int kexec_stage(struct kimage *image, struct kexec_staging *st)
 		if (ret == -EFAULT)
 			pr_warn_ratelimited("refused: buffer of segment %lu cannot be read\n",
 					    i);
+		if (ret == -ENOMEM)
+			pr_warn_ratelimited("refused: no memory to copy in the %zu bytes of segment %lu\n",
+					    image->segment[i].bufsz, i);
 		if (ret)
 			return ret;
 	}
