@@ -141,6 +141,16 @@ matrix_suite = crash_$(1)_$(2)=bench/matrix.sh --one $(2) $(1) $(MODE) \
 CHECK_TRIGGERS_x86_64 := nmi stack_overflow together post_notifiers load_race
 CHECK_TRIGGERS_arm64  := stack_overflow together load_race
 
+# fuzz_suite ARCH: 100000 generated kexec_load() calls, most of them wrong
+# (guest/kexec_load_fuzz.c), then the sysrq-c crash scenario, judged as
+# usual: every call must get an errno kexec_load() has, and the kernel
+# must still load its capture kernel and crash into it.
+FUZZ_CALLS := 100000
+fuzz_suite = fuzz_kexec_load_$(1)=KDUMP_FUZZ=$(FUZZ_CALLS) KDUMP_TOOLS=$(TOOLS) \
+	KDUMP_SYSROOT=$(B)/sysroot/$(1) $(ST)/kdump_crash.sh $(1) \
+	$(call kbuild,$(1)) $(call testdir,$(1))/crash.cpio.gz \
+	$(call testdir,$(1))/fuzz-kexec-load
+
 # file_crash_suite ARCH TRIGGER and file_reboot_suite ARCH: the crash and
 # reboot scenarios with images loaded through kexec_file_load (kexec -s),
 # on the architectures that have a kexec_file_load loader (FILE_ARCHES).
@@ -263,6 +273,7 @@ check: tools $(ARCHES:%=initramfs-%) \
 			"$(call oops_suite,$(a))" \
 			$(foreach t,$(TRIGGERS),"$(call trigger_suite,$(a),$(t))") \
 			$(foreach t,$(CHECK_TRIGGERS_$(a)),"$(call matrix_suite,$(a),$(t))") \
+			"$(call fuzz_suite,$(a))" \
 			"$(call refusals_suite,$(a))" \
 			"$(call lockdown_suite,$(a))" \
 			"$(call crashkernel_suite,$(a))" \

@@ -34,7 +34,10 @@
 # KDUMP_PSEUDO_NMI=1 (arm64: boot with GICv3 pseudo-NMIs), KDUMP_EVERY_KERNEL
 # (a line both kernels must log, proving how each booted), KDUMP_LOAD=file
 # (load with kexec -s -p, through kexec_file_load: the kernel builds the
-# ELF core header and the capture kernel's memory map itself).
+# ELF core header and the capture kernel's memory map itself), KDUMP_FUZZ
+# (first that many generated kexec_load() calls, guest/kexec_load_fuzz.c:
+# each must get an errno kexec_load() has, and the crash must still be
+# captured afterwards).
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -89,11 +92,13 @@ plan=7
 [ "$trigger" = together ] && plan=$((plan + 1))
 [ "$trigger" = load_race ] && plan=$((plan + 1))
 [ "$load" = file ] && plan=$((plan + 1))
+fuzz=${KDUMP_FUZZ:-}
+[ -n "$fuzz" ] && plan=$((plan + 1))
 ktap_plan $plan
 
 start=$(date +%s)
 qemu_run "$arch" "$kbuild/kernel-image" "$initrd" \
-	"crashkernel=128M kdump_trigger=$trigger${damage:+ kdump_damage=$damage}$([ "$pnmi" = 1 ] && echo " irqchip.gicv3_pseudo_nmi=1")$([ "$load" = file ] && echo " kdump_load=file")${KDUMP_LKDTM:+ kdump_lkdtm=$KDUMP_LKDTM}$extra" \
+	"crashkernel=128M kdump_trigger=$trigger${damage:+ kdump_damage=$damage}$([ "$pnmi" = 1 ] && echo " irqchip.gicv3_pseudo_nmi=1")$([ "$load" = file ] && echo " kdump_load=file")${KDUMP_LKDTM:+ kdump_lkdtm=$KDUMP_LKDTM}${fuzz:+ kdump_fuzz=$fuzz}$extra" \
 	"$out/disk.img" "$serial" "$smp" "${KDUMP_TIMEOUT:-300}"
 qemu_rc=$?
 echo "# $arch guest ran $(( $(date +%s) - start ))s, qemu status $qemu_rc"
@@ -130,6 +135,14 @@ elif [ "$load" = file ]; then
 		"${hdr:-0}"
 	ktap_result $? "${arch}_capture_kernel_ram_is_the_crash_region" \
 		"$out/capture-iomem"
+fi
+
+if [ -n "$fuzz" ]; then
+	said=$(tr -d '\r' < "$serial" | sed -n 's/^KDUMP-FUZZ \(calls=.*\)/\1/p')
+	echo "# kexec_load_fuzz: ${said:-no summary}"
+	case " $said " in *" calls=$fuzz "*" other=0 "*) true ;; *) false ;; esac
+	ktap_result $? "${arch}_kexec_load_fuzz_${fuzz}_calls_known_errnos" \
+		"$serial"
 fi
 
 if [ -n "${KDUMP_EVERY_KERNEL:-}" ]; then
