@@ -43,6 +43,15 @@
 
 #include "internal.h"
 
+/*
+ * Source pages are many (one per destination page of a normal image, up
+ * to half of RAM): when memory runs out the load fails with -ENOMEM and
+ * one line from kimage_load_segments(), rather than waking the OOM
+ * killer, which would kill some other process for a request that was
+ * only too big.
+ */
+#define SOURCE_PAGE_GFP	(GFP_KERNEL | __GFP_RETRY_MAYFAIL | __GFP_NOWARN)
+
 static struct page *alloc_marked(gfp_t gfp, unsigned int order)
 {
 	struct page *page = alloc_pages(gfp & ~__GFP_ZERO, order);
@@ -163,7 +172,8 @@ struct page *kimage_alloc_control_pages(struct kimage *image,
 static void park(struct kimage_loader *ld, struct page *page)
 {
 	list_add(&page->lru, &ld->image->unusable_pages);
-	xa_store(&ld->parked, page_to_boot_pfn(page), page, GFP_KERNEL);
+	xa_store(&ld->parked, page_to_boot_pfn(page), page,
+		 GFP_KERNEL | __GFP_NORETRY | __GFP_NOWARN);
 }
 
 /* The page parked at @dest, now taken off the parked list, or NULL. */
@@ -196,7 +206,7 @@ struct page *kimage_alloc_source_page(struct kimage_loader *ld,
 
 	if (page)
 		return page;
-	while ((page = alloc_marked(GFP_KERNEL, 0))) {
+	while ((page = alloc_marked(SOURCE_PAGE_GFP, 0))) {
 		if (page_boot_addr(page) == dest ||
 		    placement_ok(ld->image, page, 0, KEXEC_SOURCE_MEMORY_LIMIT)) {
 			list_add(&page->lru, &ld->image->dest_pages);

@@ -23,6 +23,9 @@
  *   lock, and that is the judgement that counts;
  * - the price is free memory for one copy of the image while it loads,
  *   also for a capture kernel, whose final home is the reserved region;
+ *   a request whose copy does not fit in the memory available is
+ *   refused with -ENOMEM before anything is allocated, so that a load
+ *   never wakes the OOM killer;
  * - a staged segment's ``kbuf`` points at vmalloc memory owned by the
  *   caller's &struct kexec_staging until kexec_unstage(), which runs
  *   after kexec_commit() has returned and never uses the buffers again.
@@ -31,6 +34,7 @@
 
 #include <linux/kexec.h>
 #include <linux/minmax.h>
+#include <linux/mm.h>
 #include <linux/string.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -55,6 +59,25 @@ static int copy_in(void *dst, const void __user *src, size_t len)
 		cond_resched();
 	}
 	return 0;
+}
+
+/*
+ * vmalloc() cannot be told to fail rather than wake the OOM killer, so
+ * the copies are only made if they fit in the memory available now.
+ */
+static int check_room(const struct kimage *image)
+{
+	unsigned long i, pages = 0;
+	long avail = si_mem_available();
+
+	for (i = 0; i < image->nr_segments; i++)
+		pages += PAGE_ALIGN(image->segment[i].bufsz) >> PAGE_SHIFT;
+	if (avail > 0 && pages <= avail)
+		return 0;
+	pr_warn_ratelimited("refused: %lu KiB of buffers to copy in, %ld KiB of memory available\n",
+			    pages << (PAGE_SHIFT - 10),
+			    avail << (PAGE_SHIFT - 10));
+	return -ENOMEM;
 }
 
 static int stage_one(struct kexec_segment *seg, void **copy)
@@ -95,6 +118,9 @@ int kexec_stage(struct kimage *image, struct kexec_staging *st)
 	int ret = kexec_check_image(image);
 
 	memset(st, 0, sizeof(*st));
+	if (ret)
+		return ret;
+	ret = check_room(image);
 	if (ret)
 		return ret;
 	for (i = 0; i < image->nr_segments; i++) {
