@@ -8,6 +8,7 @@
 #   make stress N=300      repeated kexec -e reboots and crash captures
 #   make fuzz FUZZ_SECONDS=600  the libFuzzer harnesses, each that long
 #   make matrix N=5        every crash trigger N times, both trees
+#   make check-debug       the main suites on sanitizer kernels
 #   make kernel-arm64      one kernel; see bench/kernel.sh
 #
 # Everything is built under build/.  Kernel builds never run in parallel.
@@ -21,12 +22,16 @@ ifneq ($(REFERENCE),)
 MODE := reference
 endif
 
+# VARIANT=-debug (make check-debug sets it): every kernel, initramfs and
+# test directory below is the one built with config.<arch>-debug.
+VARIANT ?=
+
 B      := $(CURDIR)/build
 ST     := tools/testing/selftests/kdump
 TOOLS  := $(B)/tools
 debarch = $(if $(filter arm64,$(1)),arm64,amd64)
-kbuild  = $(B)/out/$(MODE)-$(1)
-testdir = $(B)/test/$(MODE)-$(1)
+kbuild  = $(B)/out/$(MODE)-$(1)$(VARIANT)
+testdir = $(B)/test/$(MODE)-$(1)$(VARIANT)
 
 # Debian packages unpacked for each guest: its userspace, and for arm64
 # the arm64 judges that run under qemu-aarch64-static.
@@ -38,7 +43,7 @@ ALL_ARCHES := x86_64 arm64
 KERNELS    := $(ALL_ARCHES:%=kernel-%)
 SYSROOTS   := $(ALL_ARCHES:%=sysroot-%)
 INITRAMFS  := $(ALL_ARCHES:%=initramfs-%)
-.PHONY: all deps tree tools check demo stress fuzz matrix clean $(KERNELS) $(SYSROOTS) $(INITRAMFS)
+.PHONY: all deps tree tools check check-debug check-debug-run demo stress fuzz matrix clean $(KERNELS) $(SYSROOTS) $(INITRAMFS)
 .PHONY: kernel-arm64-64k initramfs-arm64-64k
 
 all: check
@@ -50,7 +55,7 @@ tree: deps
 	@bench/mktree.sh $(MODE)
 
 $(KERNELS): kernel-%: tree
-	@bench/kernel.sh $(MODE) $*
+	@bench/kernel.sh $(MODE) $* $(patsubst -%,%,$(VARIANT))
 
 $(SYSROOTS): sysroot-%: deps
 	@bench/sysroot.sh $(call debarch,$*) $(B)/sysroot/$* $(SYSROOT_PKGS_$*)
@@ -136,8 +141,8 @@ TRIGGERS := hardirq wedged
 # NMI on every CPU, from the stack overflow handler, with every CPU in
 # panic() at once, after the post-notifier stop, and a crash while a
 # kexec_load() waits.
-matrix_suite = crash_$(1)_$(2)=bench/matrix.sh --one $(2) $(1) $(MODE) \
-	$(call testdir,$(1))/matrix-$(2)
+matrix_suite = crash_$(1)_$(2)=MATRIX_VARIANT=$(VARIANT) bench/matrix.sh \
+	--one $(2) $(1) $(MODE) $(call testdir,$(1))/matrix-$(2)
 CHECK_TRIGGERS_x86_64 := nmi stack_overflow together post_notifiers load_race
 CHECK_TRIGGERS_arm64  := stack_overflow together load_race
 
@@ -303,6 +308,28 @@ matrix: tools
 	@$(MAKE) -s REFERENCE=1 $(ARCHES:%=initramfs-%)
 	@bench/matrix.sh $(matrix_n) $(B)/matrix \
 		$(foreach a,$(ARCHES),$(a):project $(a):reference)
+
+# make check-debug [ARCHES=...]: the crash, oops, refusals, crashkernel,
+# reboot, kexec_load fuzz and (x86_64) elfcorehdr suites and every other
+# trigger of the matrix once, on kernels built with KASAN, UBSAN, lockdep
+# and the other checkers of config.<arch>-debug; then kdump_sanitizers.sh
+# reads every console log of the run for a report.  Not part of make
+# check: under TCG the crash suite takes eight times as long.
+check-debug:
+	@$(MAKE) -s VARIANT=-debug check-debug-run
+check-debug-run: tools $(ARCHES:%=initramfs-%)
+	@echo "# kdump selftests, $(MODE) tree, sanitizer kernels"
+	@KDUMP_TIMEOUT=600 $(ST)/run_tests.sh \
+		$(foreach a,$(ARCHES),"$(call crash_suite,$(a),2)" \
+			"$(call oops_suite,$(a))" \
+			"$(call refusals_suite,$(a))" \
+			"$(call crashkernel_suite,$(a))" \
+			"$(call reboot_suite,$(a))" \
+			"$(call fuzz_suite,$(a))" \
+			$(if $(filter x86_64,$(a)),"$(call elfcorehdr_suite,$(a))") \
+			$(foreach t,$(filter-out sysrq oops,$(shell bench/matrix.sh --list $(a))), \
+				"$(call matrix_suite,$(a),$(t))") \
+			"sanitizers_$(a)=$(ST)/kdump_sanitizers.sh $(call testdir,$(a))")
 
 # make fuzz [FUZZ_SECONDS=60]: the libFuzzer harnesses of $(ST)/fuzz/
 # (the ELF core header checks, notes and layout of /proc/vmcore; the

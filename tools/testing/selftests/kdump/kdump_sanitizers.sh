@@ -1,0 +1,39 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Read the console logs of a make check-debug run for sanitizer and lock
+# checker reports:
+#   kdump_sanitizers.sh TEST_DIR
+# Every serial.log under TEST_DIR (both kernels of a guest run write to
+# it) is one test case: it passes if no line reports a KASAN, UBSAN or
+# KFENCE finding, a lockdep splat, a list corruption, a sleep in atomic
+# context, the OOM killer at work, or any other BUG: or WARNING: than the crash the scenario
+# provoked on purpose.  Prints KTAP; the offending lines as comments.
+set -uo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+
+dir=${1:?usage: kdump_sanitizers.sh TEST_DIR}
+
+# What a report looks like.
+reports='(^|[] ])(BUG:|WARNING:|UBSAN:|KASAN:|KFENCE:)|possible (circular|recursive) locking|inconsistent lock state|suspicious RCU usage|Invalid wait context|bad unlock balance|held lock freed|list_(add|del) corruption|sleeping function called from invalid context|invoked oom-killer'
+# The crashes the scenarios and the matrix provoke: LKDTM's BUG() and
+# WARN(), its NULL dereference, soft lockup and stack overflow.
+provoked='at drivers/misc/lkdtm/|BUG: kernel NULL pointer dereference|BUG: soft lockup|stack guard page was hit'
+
+mapfile -t logs < <(find "$dir" -name serial.log | sort)
+ktap_plan $(( ${#logs[@]} + 1 ))
+[ ${#logs[@]} -gt 0 ]
+ktap_result $? "console_logs_found_under_${dir##*/}"
+for log in "${logs[@]}"; do
+	name=${log#"$dir"/}
+	name=${name%/serial.log}
+	found=$(tr -d '\r' < "$log" | grep -E "$reports" | grep -Ev "$provoked")
+	[ -z "$found" ]
+	rc=$?
+	ktap_result $rc "no_sanitizer_report_in_${name//[^a-zA-Z0-9]/_}"
+	[ $rc -eq 0 ] || { echo "# in $log:"; head -n 5 <<< "$found" |
+		sed 's/^/# report: /'; }
+done
+ktap_summary
