@@ -63,30 +63,31 @@ suite_args() {
 arm64_machine=virt,gic-version=3,its=off
 arm64_cpu=max,pauth-impdef=on
 
-# stop_when_said SERIAL REGEX PID: once a line of SERIAL matches REGEX,
-# give the console a second to finish the line and stop the guest (PID,
-# qemu_run's timeout process).  For guests that halt on purpose.
-stop_when_said() {
+# said_while_running SERIAL REGEX PID: wait until a line of SERIAL matches
+# REGEX (true) or process PID, qemu_run's timeout process, ends (false).
+said_while_running() {
 	while kill -0 "$3" 2>/dev/null; do
 		if [ -e "$1" ] && tr -d '\r' < "$1" | grep -Eq -- "$2"; then
-			sleep 1
-			kill "$3" 2>/dev/null
 			return 0
 		fi
 		sleep 0.5
 	done
+	return 1
+}
+
+# stop_when_said SERIAL REGEX PID: once a line of SERIAL matches REGEX,
+# give the console a second to finish the line and stop the guest.  For
+# guests that halt on purpose.
+stop_when_said() {
+	said_while_running "$1" "$2" "$3" || return 0
+	sleep 1
+	kill "$3" 2>/dev/null
 }
 
 # monitor_when_said SERIAL REGEX MONITOR CMD PID: once a line of SERIAL
 # matches REGEX, type CMD into QEMU's human monitor (MONITOR.in, a FIFO).
 monitor_when_said() {
-	while kill -0 "$5" 2>/dev/null; do
-		if [ -e "$1" ] && tr -d '\r' < "$1" | grep -Eq -- "$2"; then
-			echo "$4" > "$3.in"
-			return 0
-		fi
-		sleep 0.5
-	done
+	said_while_running "$1" "$2" "$5" && echo "$4" > "$3.in"
 }
 
 # qemu_run ARCH KERNEL INITRD APPEND DISK SERIAL SMP TIMEOUT

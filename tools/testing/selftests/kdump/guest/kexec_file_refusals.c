@@ -54,6 +54,7 @@
 #include <linux/kexec.h>
 
 #include "kselftest.h"
+#include "crash_region.h"
 
 #ifndef SYS_kexec_file_load
 #ifdef __aarch64__
@@ -559,34 +560,18 @@ static int set_unload(struct kfl_args *a)
 	return 0;
 }
 
-static unsigned long crash_region_start(void)
-{
-	unsigned long start = 0, end = 0;
-	char line[256];
-	FILE *f = fopen("/proc/iomem", "r");
-
-	if (!f)
-		return 0;
-	while (fgets(line, sizeof(line), f)) {
-		if (strstr(line, ": Crash kernel") &&
-		    sscanf(line, " %lx-%lx", &start, &end) == 2)
-			break;
-	}
-	fclose(f);
-	return end > start ? start : 0;
-}
-
 /* A one-page crash image loaded with kexec_load(), to be unloaded. */
 static int set_kexec_load_image(struct kfl_args *a)
 {
-	unsigned long start = crash_region_start();
+	unsigned long start, end;
 	struct kexec_segment s = {
 		.buf = page_buf, .bufsz = page,
-		.mem = (void *)start, .memsz = page,
+		.memsz = page,
 	};
 
-	if (!start)
+	if (crash_region(&start, &end))
 		return fail_setup("no \"Crash kernel\" region in /proc/iomem");
+	s.mem = (void *)start;
 	if (syscall(SYS_kexec_load, start, 1UL, &s,
 		    (unsigned long)KEXEC_ON_CRASH))
 		return fail_setup("kexec_load of one page: %s",

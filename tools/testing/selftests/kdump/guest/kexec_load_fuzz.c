@@ -35,6 +35,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "crash_region.h"
+
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #define PAGE		4096UL
 #define MAX_SEGS	20
@@ -60,20 +62,7 @@ static unsigned long pick(const unsigned long *v, size_t n)
 
 static void find_region(void)
 {
-	unsigned long s, e;
-	char line[256];
-	FILE *f = fopen("/proc/iomem", "r");
-
-	while (f && fgets(line, sizeof(line), f))
-		if (strstr(line, "Crash kernel") &&
-		    sscanf(line, " %lx-%lx", &s, &e) == 2 && s) {
-			region_start = s;
-			region_end = e;
-			break;
-		}
-	if (f)
-		fclose(f);
-	if (!region_start) {
+	if (crash_region(&region_start, &region_end)) {
 		fprintf(stderr, "kexec_load_fuzz: no crash kernel region\n");
 		exit(1);
 	}

@@ -31,6 +31,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "crash_region.h"
+
 #define PAGE 4096UL
 
 static struct kexec_segment seg;
@@ -46,19 +48,12 @@ static void fail(const char *what)
 static unsigned long crash_region_start(void)
 {
 	unsigned long start, end;
-	char line[256];
-	FILE *f = fopen("/proc/iomem", "r");
 
-	if (!f)
-		fail("/proc/iomem");
-	while (fgets(line, sizeof(line), f))
-		if (strstr(line, "Crash kernel") &&
-		    sscanf(line, " %lx-%lx", &start, &end) == 2 && start) {
-			fclose(f);
-			return start;
-		}
-	fprintf(stderr, "kexec_load_race: no crash kernel region\n");
-	exit(1);
+	if (crash_region(&start, &end)) {
+		fprintf(stderr, "kexec_load_race: no crash kernel region\n");
+		exit(1);
+	}
+	return start;
 }
 
 /* A page whose first read by anyone, the kernel included, waits for us. */
