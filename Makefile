@@ -35,7 +35,7 @@ testdir = $(B)/test/$(MODE)-$(1)$(VARIANT)
 
 # Debian packages unpacked for each guest: its userspace, and for arm64
 # the arm64 judges that run under qemu-aarch64-static.
-SYSROOT_PKGS_x86_64 := busybox-static kexec-tools
+SYSROOT_PKGS_x86_64 := busybox-static kexec-tools makedumpfile
 SYSROOT_PKGS_arm64  := busybox-static kexec-tools crash makedumpfile
 
 .NOTPARALLEL:
@@ -61,7 +61,9 @@ $(SYSROOTS): sysroot-%: deps
 	@bench/sysroot.sh $(call debarch,$*) $(B)/sysroot/$* $(SYSROOT_PKGS_$*)
 
 # Guest scenarios: $(ST)/guest/NAME.init becomes NAME.cpio.gz per arch.
-SCENARIOS := crash refusals crashkernel elfcorehdr reboot readers
+SCENARIOS := crash refusals crashkernel elfcorehdr reboot readers collect
+# Sysroot programs a scenario's images carry besides busybox and kexec.
+initramfs_tools_collect := usr/bin/makedumpfile
 # Static C programs run inside the guest, cross-compiled for arm64.
 GUEST_PROGS := $(basename $(notdir $(wildcard $(ST)/guest/*.c)))
 # Shared objects preloaded into a guest program (kexec), as /bin/NAME.so.
@@ -83,7 +85,8 @@ $(INITRAMFS): initramfs-%: kernel-% sysroot-%
 			-o $(B)/guest/$*/$$p.so $(ST)/guest/preload/$$p.c || exit 1; \
 	done
 	@for s in $(SCENARIOS); do \
-		bench/initramfs.sh $(B)/sysroot/$* $(ST)/guest/$$s.init \
+		INITRAMFS_TOOLS="$$(test $$s != collect || \
+			echo $(initramfs_tools_collect))" bench/initramfs.sh $(B)/sysroot/$* $(ST)/guest/$$s.init \
 			$(call kbuild,$*)/kernel-image \
 			$(call testdir,$*)/$$s.cpio.gz $(B)/guest/$* \
 			$$(test $$s != refusals || \
@@ -267,6 +270,15 @@ elfcorehdr_suite = elfcorehdr_$(1)=KDUMP_MODE=$(MODE) KDUMP_TOOLS=$(TOOLS) \
 	$(ST)/kdump_elfcorehdr.sh $(1) $(call kbuild,$(1)) \
 	$(call testdir,$(1))/elfcorehdr.cpio.gz $(call testdir,$(1))/elfcorehdr
 
+# collect_suite ARCH [busy]: the capture workflow of a distribution's
+# kdump service (kdump_collect.sh): the capture kernel writes the dump to
+# an ext4 file system on the virtio disk and sends it over virtio-net to
+# the host, with the disk and the network busy at the crash for "busy".
+collect_suite = collect_$(1)$(if $(2),_busy)=KDUMP_TOOLS=$(TOOLS) \
+	KDUMP_SYSROOT=$(B)/sysroot/$(1) $(ST)/kdump_collect.sh $(1) \
+	$(call kbuild,$(1)) $(call testdir,$(1))/collect.cpio.gz \
+	$(call testdir,$(1))/collect$(if $(2),-busy) $(2)
+
 check: tools $(ARCHES:%=initramfs-%) \
 	$(if $(filter arm64,$(ARCHES)),initramfs-arm64-64k)
 	@echo "# kdump selftests, $(MODE) tree"
@@ -284,6 +296,8 @@ check: tools $(ARCHES:%=initramfs-%) \
 			"$(call crashkernel_suite,$(a))" \
 			"$(call reboot_suite,$(a))" \
 			"$(call readers_suite,$(a))" \
+			"$(call collect_suite,$(a))" \
+			"$(call collect_suite,$(a),busy)" \
 			$(foreach d,$(DAMAGES),"$(call salvage_suite,$(a),$(d))")) \
 		$(file_suites) \
 		$(if $(filter arm64,$(ARCHES)),"$(wedged_pnmi_suite)" \

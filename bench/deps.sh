@@ -10,7 +10,7 @@ host_pkgs="make gcc libc6-dev bc flex bison libssl-dev libelf-dev xz-utils
 	   cpio kmod patch rsync ccache openssl linux-source-6.1
 	   gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu
 	   qemu-system-x86 qemu-system-arm qemu-user-static
-	   makedumpfile crash sbsigntool $*"
+	   makedumpfile crash sbsigntool socat e2fsprogs $*"
 
 missing=()
 for p in $host_pkgs; do

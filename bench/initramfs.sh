@@ -8,7 +8,9 @@
 # of PROGRAMS_DIR in /bin, INIT as /init, and in /boot
 # the capture kernel KERNEL and the capture initramfs (the same files
 # without /boot), so that one image serves both kernels; BOOT_FILEs go to
-# /boot too, under their own names.
+# /boot too, under their own names.  INITRAMFS_TOOLS names sysroot
+# programs both images get, with their libraries (the capture workflow's
+# makedumpfile).
 set -euo pipefail
 
 sysroot=$(realpath "$1")
@@ -67,6 +69,9 @@ if [ -n "$programs" ] && [ -d "$programs" ]; then
 	find "$programs" -maxdepth 1 -type f -perm -u+x \
 		-exec install -m 0755 -t "$work/bin" {} +
 fi
+for tool in ${INITRAMFS_TOOLS:-}; do
+	copy_closure "$tool"
+done
 pack "$work" "$out.capture"
 
 copy_closure sbin/kexec

@@ -52,6 +52,18 @@ bt_covers_cpus() {
 	done
 }
 
+# crash_task_names ARCH VMLINUX VMCORE FILE: the command name of every task
+# in the dump, one per line in FILE, from crash walking init_task.tasks.
+# crash 8.0.2's "ps" cannot list them on Debian's 6.1: its struct pid ends
+# in a flexible numbers[] (a backport of 6.5's b69f0aeb0689), which crash
+# only learned later, so "ps" shows the active tasks alone.
+crash_task_names() {
+	printf 'list task_struct.tasks -s task_struct.comm -h init_task\nquit\n' |
+		tool "$1" crash -s "$2" "$3" 2>&1 |
+		sed -n 's/^ *comm = "\([^"\\]*\).*/\1/p' > "$4"
+	[ -s "$4" ]
+}
+
 # judge_crash ARCH VMLINUX VMCORE DIR PID PATTERN CPUS: crash in batch mode
 # exits 0, its bt names task PID, bt -a covers each CPU of the list CPUS,
 # its log holds

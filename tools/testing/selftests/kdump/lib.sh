@@ -97,12 +97,13 @@ monitor_when_said() {
 # kernel parameters, KDUMP_VIRT_OPTS arm64 machine options; KDUMP_STOP_ON
 # (an extended regex) stops the guest early once its console says it
 # (stop_when_said), for a guest that halts instead of powering off;
+# KDUMP_NET=1 adds a NIC on QEMU's user network (host_listener);
 # KDUMP_MONITOR_CMD is typed into the QEMU monitor once the console
 # matches KDUMP_MONITOR_ON (monitor_when_said), e.g. "nmi".
 qemu_run() {
 	local arch=$1 kernel=$2 initrd=$3 append=$4 disk=$5 serial=$6
 	local smp=$7 limit=$8 qemu machine console drive rc pid watcher
-	local monitor=none mon_watcher= drain=
+	local monitor=none mon_watcher= drain= nic net=
 
 	case $arch in
 	x86_64)
@@ -110,6 +111,7 @@ qemu_run() {
 		machine="-M pc"
 		console=ttyS0
 		drive="-drive file=$disk,format=raw,if=virtio"
+		nic=virtio-net-pci
 		;;
 	arm64)
 		qemu=qemu-system-aarch64
@@ -124,12 +126,18 @@ qemu_run() {
 		console=ttyAMA0
 		drive="-drive file=$disk,format=raw,if=none,id=vd0
 		       -device virtio-blk-device,drive=vd0"
+		nic=virtio-net-device
 		;;
 	*)
 		echo "qemu_run: unknown arch $arch" >&2
 		return 2
 		;;
 	esac
+
+	# KDUMP_NET=1: a virtio NIC on QEMU's user network (slirp); the guest
+	# is 10.0.2.15, and 10.0.2.2 is the host's 127.0.0.1.
+	[ "${KDUMP_NET:-0}" != 1 ] ||
+		net="-netdev user,id=n0 -device $nic,netdev=n0"
 
 	# The monitor is a pair of FIFOs (QEMU's pipe: chardev opens both
 	# read-write); what it prints is drained so that it never blocks.
@@ -144,7 +152,7 @@ qemu_run() {
 	# shellcheck disable=SC2086 # machine and drive are word lists
 	timeout -k 10 "$limit" $qemu $machine -smp "$smp" -m "${KDUMP_MEM:-512M}" \
 		-display none -monitor "$monitor" -no-reboot -serial "file:$serial" \
-		-kernel "$kernel" -initrd "$initrd" $drive \
+		-kernel "$kernel" -initrd "$initrd" $drive $net \
 		-append "console=$console panic=-1 $append${KDUMP_APPEND:+ $KDUMP_APPEND}" \
 		${KDUMP_QEMU_ARGS:-} \
 		</dev/null >"$serial.qemu" 2>&1 &
@@ -176,6 +184,43 @@ qemu_run() {
 	fi
 	rm -f "$serial.qemu"
 	return $rc
+}
+
+# host_listener FILE SOCAT-ADDRESS: accept one TCP connection on the
+# host's 127.0.0.1, which a guest on QEMU's user network reaches as
+# 10.0.2.2, and hand what it sends to SOCAT-ADDRESS (socat -u).  Picks a
+# free port; sets listener_port and listener_pid, and logs to FILE.
+host_listener() {
+	local try port
+
+	for try in 1 2 3 4 5 6 7 8; do
+		port=$((20000 + RANDOM % 40000))
+		socat -u "TCP-LISTEN:$port,bind=127.0.0.1,reuseaddr" "$2" \
+			>> "$1" 2>&1 &
+		listener_pid=$!
+		sleep 0.3
+		if kill -0 "$listener_pid" 2>/dev/null; then
+			listener_port=$port
+			return 0
+		fi
+		wait "$listener_pid"
+		echo "host_listener: port $port is taken (try $try)" >> "$1"
+	done
+	return 1
+}
+
+# listener_done PID: give a listener a few seconds to finish the
+# connection it took, then stop it; true if it ended by itself.
+listener_done() {
+	local i
+
+	for i in 1 2 3 4 5 6 7 8 9 10; do
+		kill -0 "$1" 2>/dev/null || { wait "$1"; return; }
+		sleep 0.5
+	done
+	kill "$1" 2>/dev/null
+	wait "$1"
+	return 1
 }
 
 # ---- console markers --------------------------------------------------------
