@@ -14,7 +14,8 @@
 # judges both dumps with crash.  With "busy", the first kernel keeps the
 # disk and the network busy when it dies (a dd loop, busy_writer, and
 # nc): the capture kernel must replay the journal and use both devices
-# with the dead kernel's requests in flight.  Prints KTAP.  KDUMP_TOOLS and KDUMP_SYSROOT as kdump_crash.sh.
+# with the dead kernel's requests in flight.  Prints KTAP.  KDUMP_TOOLS
+# and KDUMP_SYSROOT as kdump_crash.sh.
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -82,7 +83,8 @@ fi
 start=$(date +%s)
 KDUMP_NET=1 qemu_run "$arch" "$kbuild/kernel-image" "$initrd" "$append" \
 	"$disk" "$serial" "$smp" "${KDUMP_TIMEOUT:-300}"
-echo "# $arch guest ran $(( $(date +%s) - start ))s, qemu status $?"
+qemu_rc=$?
+echo "# $arch guest ran $(( $(date +%s) - start ))s, qemu status $qemu_rc"
 listener_done "$net_pid"
 net_rc=$?
 [ -z "$busy" ] || listener_done "$busy_pid"
