@@ -12,7 +12,7 @@ cmd=${3#*=}
 echo "Booting an x86_64 guest with crashkernel=128M, loading a capture"
 echo "kernel with kexec -p, crashing it with sysrq-c (TCG, ~10-30s)..."
 log=$(mktemp)
-bash -c "$cmd" > "$log" 2>&1
+KDUMP_KEEP_DUMPS=1 bash -c "$cmd" > "$log" 2>&1
 rc=$?
 grep -E '^(ok|not ok) ' "$log" | sed 's/^/  /'
 if [ $rc -ne 0 ]; then

@@ -37,7 +37,8 @@
 # ELF core header and the capture kernel's memory map itself), KDUMP_FUZZ
 # (first that many generated kexec_load() calls, guest/kexec_load_fuzz.c:
 # each must get an errno kexec_load() has without waking the OOM killer,
-# and the crash must still be captured afterwards).
+# and the crash must still be captured afterwards), KDUMP_KEEP_DUMPS=1
+# (keep the vmcore when every case passed; it is kept anyway on a failure).
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -237,4 +238,4 @@ if [ "$trigger" = wedged ]; then
 fi
 
 echo "# $arch scenario took $(( $(date +%s) - start ))s; artifacts in $out"
-ktap_summary
+ktap_summary "$vmcore"

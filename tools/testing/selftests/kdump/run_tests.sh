@@ -13,8 +13,15 @@ fail=0
 skip=0
 n=0
 
+# Free space where the artifacts go: a full disk shows up as a guest whose
+# disk writes stop, or as a dump that cannot be extracted.
+disk_free() {
+	echo "# $1: $(df -Pm . | awk 'NR == 2 { print $4 }') MiB free on $(pwd)"
+}
+
 echo "KTAP version 1"
 echo "1..$#"
+disk_free start
 for suite in "$@"; do
 	name=${suite%%=*}
 	cmd=${suite#*=}
@@ -42,5 +49,6 @@ for suite in "$@"; do
 		echo "not ok $n $name # exit $rc after $(( $(date +%s) - start ))s"
 	fi
 done
+disk_free end
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]
