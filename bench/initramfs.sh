@@ -58,7 +58,7 @@ copy_closure() {
 
 pack() {
 	(cd "$1" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) |
-		gzip -n -9 > "$2"
+		gzip -n -6 > "$2"
 }
 
 rm -rf "$work"
