@@ -40,7 +40,7 @@ apply_patches() {
 
 	for p in $(sed -e 's/#.*//' "$top/patches/series"); do
 		if ! patch -d "$trees/project" -p1 -s --batch --forward \
-			-i "$top/patches/$p"; then
+			--no-backup-if-mismatch -i "$top/patches/$p"; then
 			echo "mktree.sh: patch $p does not apply" >&2
 			exit 1
 		fi
