@@ -9,6 +9,7 @@
 #   make fuzz FUZZ_SECONDS=600  the libFuzzer harnesses, each that long
 #   make matrix N=5        every crash trigger N times, both trees
 #   make check-debug       the main suites on sanitizer kernels
+#   make series            the work as a patch series, in build/series/
 #   make kernel-arm64      one kernel; see bench/kernel.sh
 #
 # Everything is built under build/.  Kernel builds never run in parallel.
@@ -44,7 +45,7 @@ KERNELS    := $(ALL_ARCHES:%=kernel-%)
 SYSROOTS   := $(ALL_ARCHES:%=sysroot-%)
 INITRAMFS  := $(ALL_ARCHES:%=initramfs-%)
 .PHONY: all deps tree tools check check-debug check-debug-run demo stress fuzz matrix clean $(KERNELS) $(SYSROOTS) $(INITRAMFS)
-.PHONY: kernel-arm64-64k initramfs-arm64-64k
+.PHONY: kernel-arm64-64k initramfs-arm64-64k series series-check
 
 all: check
 
@@ -287,6 +288,10 @@ collect_suite = collect_$(1)$(if $(2),_busy)=KDUMP_TOOLS=$(TOOLS) \
 COLLECT_RUNS_x86_64 := quiet busy
 COLLECT_RUNS_arm64  := busy
 
+# series_suite: the repository exported as a patch series (make series)
+# must apply with git am to pristine files and give the project tree.
+series_suite = series=bench/series.sh check
+
 check: tools $(ARCHES:%=initramfs-%) \
 	$(if $(filter arm64,$(ARCHES)),initramfs-arm64-64k)
 	@echo "# kdump selftests, $(MODE) tree"
@@ -314,11 +319,25 @@ check: tools $(ARCHES:%=initramfs-%) \
 			"$(crash_64k_suite)") \
 		$(if $(filter x86_64,$(ARCHES)),"$(call elfcorehdr_suite,x86_64)" \
 			"$(call kaslr_offset_suite,x86_64)" \
-			"$(call reloc_order_suite,x86_64)")
+			"$(call reloc_order_suite,x86_64)") \
+		$(if $(filter project,$(MODE)),"$(series_suite)")
 
 demo: tools initramfs-x86_64
 	@bench/demo.sh $(call kbuild,x86_64) $(call testdir,x86_64)/crash-smp2 \
 		"$(call crash_suite,x86_64,2)"
+
+# make series: the repository as a git format-patch series against
+# pristine linux-source-6.1, cut as patches/split says, with the cover
+# letter of patches/cover, in build/series/.  make series-check: that it
+# applies to a whole pristine tree with git am and gives the project
+# tree, that each patch passes checkpatch --strict there, and that every
+# prefix of the series builds (x86_64, the selftest config).  Not part of
+# make check, which makes the first of these checks on the files the
+# series touches.
+series: tree
+	@bench/series.sh export
+series-check: tree
+	@bench/series.sh full
 
 # make matrix [N=5] [ARCHES=...]: the crash-trigger matrix (bench/matrix.sh)
 # on the project and the reference tree: each trigger N times per
