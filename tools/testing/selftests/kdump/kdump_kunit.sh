@@ -3,9 +3,10 @@
 #
 # The kernel's own KUnit suites, run at boot by the test kernel:
 #   kdump_kunit.sh ARCH KBUILD_DIR INITRD OUT_DIR
-# Boots once (INITRD's init only has to power off), reads the KTAP that
-# KUnit printed on the console, and reports every leaf case of it as one
-# flat KTAP result named suite.case[.parameter].  A kernel built without
+# Boots once (INITRD's init only has to power off), has the kernel's own
+# KTAP parser (tools/testing/kunit/kunit.py parse) read what KUnit printed
+# on the console, and reports every leaf case of it as one flat KTAP
+# result named suite.case[.parameter].  A kernel built without
 # the suites (the reference tree) reports one SKIP saying so.
 # Environment: KDUMP_MODE, KDUMP_TIMEOUT.
 set -uo pipefail
@@ -22,24 +23,27 @@ qemu_run "$arch" "$kbuild/kernel-image" "$initrd" "crashkernel=64M kunit.enable=
 rc=$?
 rm -f "$out/disk.img"
 
-# Leaf results of KUnit's nested KTAP.  "# Subtest: NAME" at indent I opens
-# a test whose children sit at indent I; its own result comes at I - 4.
-tr -d '\r' < "$serial" | awk '
-function indent(s) { match(s, /^ */); return RLENGTH }
-/^ *# Subtest: / {
-	i = indent($0); open[i] = 1; name[i] = $NF; next
-}
-/^ *(not )?ok [0-9]+ / {
-	i = indent($0)
-	if (open[i + 4]) { open[i + 4] = 0; next }
-	line = substr($0, i + 1)
-	ok = line !~ /^not /
-	sub(/^(not )?ok [0-9]+ /, "", line)
-	path = ""
-	for (d = 4; d <= i; d += 4)
-		path = path name[d] "."
-	print (ok ? "ok" : "not ok") "\t" path line
-}' > "$out/leaves.txt"
+# The kernel's own KTAP parser reads the console (kunit.py parse, from
+# the tree the kernel was built from), and its KernelCI JSON is
+# flattened into one "STATUS<TAB>suite.case[.parameter]" line per leaf.
+# A crashed or truncated run is the parser's to judge: its cases come out
+# as ERROR or FAIL, and an empty result counts as a failure below.
+python3 "$kbuild/source/tools/testing/kunit/kunit.py" parse \
+	--json="$out/kunit.json" "$serial" > "$out/kunit_parse.txt" 2>&1
+python3 - "$out/kunit.json" > "$out/leaves.txt" 2>/dev/null <<'PY'
+import json
+import sys
+
+
+def walk(group, path):
+    for case in group["test_cases"]:
+        print(case["status"] + "\t" + ".".join(path + [case["name"]]))
+    for sub in group["sub_groups"]:
+        walk(sub, path + [sub["name"]])
+
+
+walk(json.load(open(sys.argv[1])), [])
+PY
 
 ktap_plan "$(wc -l < "$out/leaves.txt" | awk '{print ($1 ? $1 : 1)}')"
 if [ ! -s "$out/leaves.txt" ]; then
@@ -55,8 +59,9 @@ if [ ! -s "$out/leaves.txt" ]; then
 fi
 while IFS=$'\t' read -r status name; do
 	case $status in
-	ok) ktap_result 0 "${arch}_kunit_$name" ;;
-	*) ktap_result 1 "${arch}_kunit_$name" "$serial" ;;
+	PASS) ktap_result 0 "${arch}_kunit_$name" ;;
+	SKIP) ktap_skip "${arch}_kunit_$name" "skipped by the KUnit suite" ;;
+	*) ktap_result 1 "${arch}_kunit_$name # $status" "$out/kunit_parse.txt" ;;
 	esac
 done < "$out/leaves.txt"
 ktap_summary
