@@ -34,11 +34,11 @@
 
 #include <linux/kexec.h>
 #include <linux/kexec_place.h>
+#include <linux/pgtable.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 
 #include <asm/bootparam.h>
-#include <asm/pgtable.h>
 #include <asm/setup.h>
 
 #include "kexec_x86.h"

@@ -108,8 +108,8 @@ static struct crash_mem *dump_ranges(const struct bzimage_load *ld)
 /* Point every PT_LOAD below the backup's end at the saved copy. */
 static void redirect_low_loads(void *hdr, const struct bzimage_load *ld)
 {
-	Elf64_Ehdr *eh = hdr;
-	Elf64_Phdr *ph = hdr + eh->e_phoff;
+	struct elf64_hdr *eh = hdr;
+	struct elf64_phdr *ph = hdr + eh->e_phoff;
 	unsigned int i;
 
 	for (i = 0; i < eh->e_phnum; i++) {
