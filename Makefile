@@ -337,6 +337,7 @@ demo: tools initramfs-x86_64
 series: tree
 	@bench/series.sh export
 series-check: tree
+	@bench/deps.sh python3-ply python3-git
 	@bench/series.sh full
 
 # make matrix [N=5] [ARCHES=...]: the crash-trigger matrix (bench/matrix.sh)

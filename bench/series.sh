@@ -128,7 +128,7 @@ base_repo() {
 	 while read -r f; do if [ -e "$f" ]; then echo "$f"; fi; done < "$2" |
 		cpio -pdm --quiet "$1")
 	git -C "$1" init -q
-	git -C "$1" add -A
+	git -C "$1" add -A -f
 	git -C "$1" -c commit.gpgsign=false commit -q \
 		-m "linux-source-6.1: the files the series touches"
 }
@@ -304,7 +304,8 @@ pristine_repo() {
 		cp -a "$trees/reference" "$repo"
 		rm -f "$repo/.unpacked"
 		git -C "$repo" init -q
-		git -C "$repo" add -A
+		# Debian's top-level .gitignore ignores the whole tree.
+		git -C "$repo" add -A -f
 		git -C "$repo" -c commit.gpgsign=false commit -q -m "linux-source-6.1"
 		git -C "$repo" tag pristine
 	fi
@@ -329,11 +330,13 @@ checkpatch_commit() {
 	local repo=$1 c=$2 subject log=$top/build/series-checkpatch.log
 
 	subject=$(git -C "$repo" log -1 --format=%s "$c")
-	(cd "$repo" && scripts/checkpatch.pl --strict -q --color=never \
-		--ignore FILE_PATH_CHANGES -g "$c") > "$log" 2>&1
-	if git -C "$repo" show --stat --format= "$c" | grep -q '^ tools/'; then
-		echo "ok $((n_ok + n_fail + 1)) checkpatch: $subject # SKIP user space: $(grep -c '^\(ERROR\|WARNING\|CHECK\):' "$log") kernel-style findings"
+	# Debian's python3, which has the modules of scripts/spdxcheck.py
+	# (bench/deps.sh python3-ply python3-git), not one earlier in PATH.
+	(cd "$repo" && PATH=/usr/bin:$PATH scripts/checkpatch.pl --strict -q \
+		--color=never --ignore FILE_PATH_CHANGES -g "$c") > "$log" 2>&1
+	if git -C "$repo" show --name-only --format= "$c" | grep -q '^tools/'; then
 		n_ok=$((n_ok + 1))
+		echo "ok $((n_ok + n_fail)) checkpatch: $subject # SKIP user space: $(grep -c '^\(ERROR\|WARNING\|CHECK\):' "$log") kernel-style findings"
 		return 0
 	fi
 	[ ! -s "$log" ]
@@ -348,7 +351,10 @@ build_prefix() {
 	subject=$(git -C "$1" log -1 --format=%s "$2")
 	git -C "$1" checkout -q --detach "$2"
 	"$top/bench/kernel.sh" series x86_64 > "$log" 2>&1
-	case_result $? "builds: $subject" "$log"
+	local rc=$?
+
+	case_result $rc "builds: $subject" "$log"
+	return $rc
 }
 
 do_full() {
@@ -362,21 +368,22 @@ do_full() {
 	echo "1..$((2 + 2 * commits))"
 	# shellcheck disable=SC2046
 	git -C "$repo" am -q $(series_patches) > "$top/build/series-am.log" 2>&1
-	[ "$(git -C "$repo" rev-list --count pristine..)" = "$commits" ]
+	git -C "$repo" branch -f series HEAD
+	[ "$(git -C "$repo" rev-list --count pristine..series)" = "$commits" ]
 	case_result $? series_applies_to_a_pristine_tree "$top/build/series-am.log"
 	trees_differ "$trees/project" "$repo" > "$top/build/series-diff.log"
 	[ ! -s "$top/build/series-diff.log" ]
 	case_result $? series_result_is_the_project_tree "$top/build/series-diff.log"
-	for c in $(git -C "$repo" rev-list --reverse pristine..); do
+	for c in $(git -C "$repo" rev-list --reverse pristine..series); do
 		checkpatch_commit "$repo" "$c"
 	done
-	for c in $(git -C "$repo" rev-list --reverse pristine..); do
+	for c in $(git -C "$repo" rev-list --reverse pristine..series); do
 		if [ -n "$failed" ]; then
-			echo "ok $((n_ok + n_fail + 1)) builds: $(git -C "$repo" log -1 --format=%s "$c") # SKIP after the first prefix that failed"
+			n_ok=$((n_ok + 1))
+			echo "ok $((n_ok + n_fail)) builds: $(git -C "$repo" log -1 --format=%s "$c") # SKIP after the first prefix that failed"
 			continue
 		fi
-		build_prefix "$repo" "$c" || true
-		[ "$n_fail" -eq 0 ] || failed=1
+		build_prefix "$repo" "$c" || failed=1
 	done
 	echo "# $n_ok passed, $n_fail failed"
 	[ "$n_fail" -eq 0 ]

@@ -28,7 +28,8 @@ rm -f "$out/disk.img"
 # flattened into one "STATUS<TAB>suite.case[.parameter]" line per leaf.
 # A crashed or truncated run is the parser's to judge: its cases come out
 # as ERROR or FAIL, and an empty result counts as a failure below.
-python3 "$kbuild/source/tools/testing/kunit/kunit.py" parse \
+# -B: no __pycache__ in the kernel tree, which make series compares.
+python3 -B "$kbuild/source/tools/testing/kunit/kunit.py" parse \
 	--json="$out/kunit.json" "$serial" > "$out/kunit_parse.txt" 2>&1
 python3 - "$out/kunit.json" > "$out/leaves.txt" 2>/dev/null <<'PY'
 import json
