@@ -40,12 +40,12 @@
  */
 #define pr_fmt(fmt) "kexec: Image: " fmt
 
+#include <linux/cpufeature.h>
 #include <linux/kexec.h>
 #include <linux/kexec_place.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 
-#include <asm/cpufeature.h>
 #include <asm/image.h>
 #include <asm/sysreg.h>
 

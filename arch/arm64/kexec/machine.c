@@ -51,20 +51,19 @@
  */
 #define pr_fmt(fmt) "kexec: " fmt
 
+#include <linux/cacheflush.h>
 #include <linux/console.h>
 #include <linux/cpu.h>
 #include <linux/kexec.h>
 #include <linux/mm.h>
+#include <linux/mmu_context.h>
 #include <linux/reboot.h>
 #include <linux/smp.h>
 #include <linux/stddef.h>
 
-#include <asm/cacheflush.h>
 #include <asm/cpu_ops.h>
 #include <asm/daifflags.h>
-#include <asm/mmu_context.h>
 #include <asm/sections.h>
-#include <asm/smp.h>
 #include <asm/trans_pgd.h>
 #include <asm/virt.h>
 

@@ -22,11 +22,11 @@
  */
 #include <linux/crash_reserve.h>
 #include <linux/init.h>
+#include <linux/processor.h>
 #include <linux/sizes.h>
 
 #include <asm/kdump_hooks.h>
 #include <asm/memory.h>
-#include <asm/processor.h>
 #include <asm/pgtable-hwdef.h>
 
 /**

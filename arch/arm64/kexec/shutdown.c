@@ -56,7 +56,6 @@
 
 #include <asm/cpu_ops.h>
 #include <asm/kdump_hooks.h>
-#include <asm/smp.h>
 
 /* How long the crashing CPU waits for the others to answer the IPI. */
 #define CRASH_STOP_WAIT_US	USEC_PER_SEC

@@ -30,10 +30,10 @@
 #include <linux/ioport.h>
 #include <linux/kexec.h>
 #include <linux/mm.h>
+#include <linux/pgtable.h>
 
 #include <asm/efi.h>
 #include <asm/init.h>
-#include <asm/pgtable.h>
 #include <asm/setup.h>
 
 #include "kexec_x86.h"

@@ -33,7 +33,6 @@
 #include <asm/intel_pt.h>
 #include <asm/io_apic.h>
 #include <asm/reboot.h>
-#include <asm/smp.h>
 
 #ifdef CONFIG_SMP
 static void park_this_cpu(int cpu, struct pt_regs *regs)
