@@ -45,7 +45,7 @@ KERNELS    := $(ALL_ARCHES:%=kernel-%)
 SYSROOTS   := $(ALL_ARCHES:%=sysroot-%)
 INITRAMFS  := $(ALL_ARCHES:%=initramfs-%)
 .PHONY: all deps tree tools check check-debug check-debug-run demo stress fuzz matrix clean $(KERNELS) $(SYSROOTS) $(INITRAMFS)
-.PHONY: kernel-arm64-64k initramfs-arm64-64k series series-check
+.PHONY: kernel-arm64-64k initramfs-arm64-64k series series-check cross-check
 
 all: check
 
@@ -339,6 +339,18 @@ series: tree
 series-check: tree
 	@bench/deps.sh python3-ply python3-git
 	@bench/series.sh full
+
+# make cross-check [CROSS_TREE=reference]: kexec and crash dumps of the
+# other Debian architectures (i386, armhf, ppc64el, s390x, riscv64,
+# mips64el) configured and built with Debian's cross compilers
+# (bench/cross.sh).  Not part of make check.
+CROSS_TREE ?= project
+CROSS_GCC := gcc-i686-linux-gnu gcc-arm-linux-gnueabihf \
+	gcc-powerpc64le-linux-gnu gcc-s390x-linux-gnu gcc-riscv64-linux-gnu \
+	gcc-mips64el-linux-gnuabi64
+cross-check: tree
+	@bench/deps.sh $(CROSS_GCC)
+	@bench/cross.sh $(CROSS_TREE)
 
 # make matrix [N=5] [ARCHES=...]: the crash-trigger matrix (bench/matrix.sh)
 # on the project and the reference tree: each trigger N times per
