@@ -26,6 +26,9 @@
  * their own window alive while the cache moves on.  The last reference
  * unmaps.  The callbacks (vmcore_cb.c) are consulted outside the mutex.
  *
+ * Only x86_64 and arm64 use the window (window_usable()); other
+ * architectures read every page through their copy_oldmem_page().
+ *
  * Memory encryption (AMD SME/SEV): the window maps memory unencrypted, so
  * when the old kernel's memory was encrypted every read goes through
  * copy_oldmem_page_encrypted() instead, one page at a time.  Correct, and
@@ -161,13 +164,31 @@ unlock:
 	return w;
 }
 
+/*
+ * The window maps old memory by its physical address, which is what old
+ * memory is on x86_64 and arm64, the architectures the series is built
+ * and tested for.  Elsewhere it may take a translation only the
+ * architecture's copy_oldmem_page() knows (s390 swaps its lowest
+ * region with the capture kernel's), and without HAS_IOMEM there is no
+ * memremap(): there every page goes through copy_oldmem_page(), as
+ * upstream reads it.  A constant, so the window code is compiled out.
+ */
+static bool window_usable(void)
+{
+	return IS_ENABLED(CONFIG_HAS_IOMEM) &&
+	       (IS_ENABLED(CONFIG_X86_64) || IS_ENABLED(CONFIG_ARM64));
+}
+
 /* Copy what one window holds of [@pa, @pa + @len); no lock is held. */
 static ssize_t window_copy(struct iov_iter *iter, u64 pa, size_t len,
 			   u64 lo, u64 hi)
 {
-	struct vmcore_window *w = window_get(pa, lo, hi);
+	struct vmcore_window *w;
 	ssize_t ret;
 
+	if (!window_usable())
+		return -ENXIO;
+	w = window_get(pa, lo, hi);
 	if (IS_ERR(w))
 		return PTR_ERR(w);
 	len = min_t(u64, len, w->base + w->size - pa);
@@ -299,6 +320,8 @@ void vmcore_oldmem_release(void)
 {
 	struct vmcore_window *w;
 
+	if (!window_usable())
+		return;
 	mutex_lock(&vmcore_wins.lock);
 	w = vmcore_wins.cur;
 	vmcore_wins.cur = NULL;
