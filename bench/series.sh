@@ -204,7 +204,7 @@ case_result() {
 		n_ok=$((n_ok + 1)); echo "ok $((n_ok + n_fail)) $2"
 	else
 		n_fail=$((n_fail + 1)); echo "not ok $((n_ok + n_fail)) $2"
-		[ -s "${3:-}" ] && head -n 20 "$3" | sed 's/^/# /'
+		[ -s "${3:-}" ] && head -n 60 "$3" | sed 's/^/# /'
 	fi
 	return 0
 }

@@ -17,9 +17,9 @@
  * Every hexadecimal NUMBER() is printed with its 0x prefix; VA_BITS is
  * decimal.  These are the 6.1 formats the Debian tools parse.
  */
+#include <linux/cpufeature.h>
 #include <linux/crash_core.h>
 
-#include <asm/cpufeature.h>
 #include <asm/memory.h>
 #include <asm/pgtable-hwdef.h>
 #include <asm/compiler.h>
