@@ -6,7 +6,8 @@
 #   bench/cross.sh MODE [NAME...]    MODE: project | reference
 # For each NAME of the table below (all by default): allnoconfig plus the
 # row's options, every one of which must survive Kconfig, then vmlinux,
-# with Debian's cross compiler.  Out of tree in build/cross/MODE-NAME.
+# with Debian's cross compiler, which bench/deps.sh installs.  Out of
+# tree in build/cross/MODE-NAME.
 # Prints KTAP: one case per architecture, the first compiler or linker
 # errors as diagnostics.
 set -uo pipefail
@@ -27,6 +28,22 @@ riscv64|riscv|riscv64-linux-gnu-|MMU KEXEC KEXEC_FILE CRASH_DUMP PROC_FS PROC_VM
 mips64el|mips|mips64el-linux-gnuabi64-|MIPS_GENERIC_KERNEL 64BIT CPU_LITTLE_ENDIAN CPU_MIPS64_R2 KEXEC CRASH_DUMP PROC_FS PROC_VMCORE'
 
 names=${*:-$(echo "$table" | cut -d'|' -f1)}
+
+# row NAME: the table's row for NAME.
+row() {
+	echo "$table" | grep "^$1|" ||
+		{ echo "cross.sh: no architecture $1" >&2; exit 2; }
+}
+
+# The cross compilers, Debian's gcc-<triplet> packages.
+for name in $names; do
+	row "$name" > /dev/null || exit 2
+done
+# shellcheck disable=SC2046
+"$top/bench/deps.sh" $(for name in $names; do
+	cross=$(row "$name" | cut -d'|' -f3)
+	echo "gcc-${cross%-}"
+done) || exit 2
 
 # build NAME KARCH CROSS OPTIONS: configure and build one kernel.
 build() {
@@ -51,9 +68,7 @@ fail=0
 echo "KTAP version 1"
 echo "1..$(echo "$names" | wc -w)"
 for name in $names; do
-	row=$(echo "$table" | grep "^$name|") ||
-		{ echo "cross.sh: no architecture $name" >&2; exit 2; }
-	IFS='|' read -r _ karch cross opts <<< "$row"
+	IFS='|' read -r _ karch cross opts <<< "$(row "$name")"
 	n=$((n + 1))
 	start=$(date +%s)
 	if build "$name" "$karch" "$cross" "$opts"; then

@@ -16,7 +16,7 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 trees=$top/build/trees
 tarball=/usr/src/linux-source-6.1.tar.xz
-overlay_dirs="kernel arch fs include Documentation tools"
+. "$top/bench/overlay.sh"
 
 make_reference() {
 	[ -f "$trees/reference/.unpacked" ] && return 0
@@ -29,16 +29,16 @@ make_reference() {
 
 # Hash of everything that shapes the project tree besides the overlay.
 base_key() {
+	# shellcheck disable=SC2046
 	cat "$top/patches/series" "$top/patches/removed" \
-	    $(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' \
-		  -e "s|^|$top/patches/|" "$top/patches/series") |
+	    $(listed "$top/patches/series" | sed "s|^|$top/patches/|") |
 		sha256sum | cut -d' ' -f1
 }
 
 apply_patches() {
 	local p
 
-	for p in $(sed -e 's/#.*//' "$top/patches/series"); do
+	for p in $(listed "$top/patches/series"); do
 		if ! patch -d "$trees/project" -p1 -s --batch --forward \
 			--no-backup-if-mismatch -i "$top/patches/$p"; then
 			echo "mktree.sh: patch $p does not apply" >&2
@@ -50,7 +50,7 @@ apply_patches() {
 remove_manifest() {
 	local f
 
-	for f in $(sed -e 's/#.*//' "$top/patches/removed"); do
+	for f in $(listed "$top/patches/removed"); do
 		if [ ! -e "$trees/project/$f" ]; then
 			echo "mktree.sh: patches/removed names $f," \
 			     "which upstream does not have" >&2
@@ -64,8 +64,8 @@ remove_manifest() {
 patched_paths() {
 	local p
 
-	for p in $(sed -e 's/#.*//' "$top/patches/series"); do
-		sed -n 's|^+++ [^/]*/\([^\t]*\).*|\1|p' "$top/patches/$p"
+	for p in $(listed "$top/patches/series"); do
+		patch_paths "$top/patches/$p"
 	done
 }
 
@@ -103,9 +103,7 @@ make_project_base() {
 sync_overlay() {
 	local list=$trees/project/.overlay f
 
-	(cd "$top" && git ls-files --cached --others --exclude-standard \
-		$overlay_dirs) | grep -v '/\.gitkeep$' |
-		LC_ALL=C sort > "$list.new"
+	overlay_files > "$list.new"
 	if [ -f "$list" ]; then
 		LC_ALL=C comm -23 "$list" "$list.new" | while read -r f; do
 			rm -f "$trees/project/$f"

@@ -20,7 +20,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 trees=$top/build/trees
 out=$top/build/series
 split=$top/patches/split
-overlay_dirs="kernel arch fs include Documentation tools"
+. "$top/bench/overlay.sh"
 author=${SERIES_AUTHOR:-kdump team <kdump@localhost>}
 
 die() {
@@ -36,28 +36,6 @@ GIT_AUTHOR_EMAIL=${GIT_AUTHOR_EMAIL%>} GIT_COMMITTER_EMAIL=${GIT_COMMITTER_EMAIL
 GIT_AUTHOR_DATE=$(git -C "$top" log -1 --format=%cI 2>/dev/null ||
 		  echo 2026-01-01T00:00:00Z)
 export GIT_AUTHOR_DATE GIT_COMMITTER_DATE=$GIT_AUTHOR_DATE
-
-# ---- what the repository holds ---------------------------------------------
-
-# The overlay files, as bench/mktree.sh copies them into the project tree.
-overlay_files() {
-	# shellcheck disable=SC2086
-	(cd "$top" && git ls-files --cached --others --exclude-standard \
-		$overlay_dirs) | grep -v '/\.gitkeep$' | LC_ALL=C sort
-}
-
-hook_patches() {
-	sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$top/patches/series"
-}
-
-removed_files() {
-	sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$top/patches/removed"
-}
-
-# Paths a hook patch changes, from its "+++ b/path" lines.
-hook_paths() {
-	sed -n 's|^+++ [^/]*/\([^\t]*\).*|\1|p' "$top/patches/$1"
-}
 
 # ---- patches/split ---------------------------------------------------------
 
@@ -174,13 +152,13 @@ do_export() {
 	[ -d "$trees/reference" ] || die "no $trees/reference (bench/mktree.sh)"
 	split_table > "$out.table"
 	overlay_files > "$out.files"
-	removed_files > "$out.remove"
-	hook_patches > "$out.hooks"
+	listed "$top/patches/removed" > "$out.remove"
+	listed "$top/patches/series" > "$out.hooks"
 	assign files "$out.files"
 	assign remove "$out.remove"
 	assign hooks "$out.hooks"
 	{ cat "$out.files" "$out.remove"
-	  for h in $(cat "$out.hooks"); do hook_paths "$h"; done
+	  for h in $(cat "$out.hooks"); do patch_paths "$top/patches/$h"; done
 	} | LC_ALL=C sort -u > "$out.paths"
 	base_repo "$work" "$out.paths"
 	for n in $(seq "$(split_blocks)"); do
@@ -209,6 +187,12 @@ case_result() {
 	return 0
 }
 
+# case_skip NAME REASON: a case not judged, and why; never a pass.
+case_skip() {
+	n_ok=$((n_ok + 1))
+	echo "ok $((n_ok + n_fail)) $1 # SKIP $2"
+}
+
 # The exported patches in order, without the cover letter.
 series_patches() {
 	local f
@@ -225,21 +209,30 @@ series_paths() {
 		LC_ALL=C sort -u
 }
 
+# rsync_list A B [RSYNC-OPTION...]: the files rsync would change to make
+# tree B like tree A, .git and bench/mktree.sh's bookkeeping left out.
+rsync_list() {
+	local a=$1 b=$2
+
+	shift 2
+	rsync -rln --delete --out-format='%n' "$@" --exclude=/.git \
+		--exclude='/.base' --exclude='/.overlay' --exclude='/.patched' \
+		--exclude='/.unpacked' "$a/" "$b/" | sed 's/^deleting //' |
+		grep -v '/$'
+}
+
 # Paths where the project tree differs from upstream: a quick size and
 # time comparison of the whole trees, then the content of each candidate
 # (bench/mktree.sh gives files that went back to upstream a new time).
 tree_changes() {
-	rsync -rln --delete --out-format='%n' \
-		--exclude='/.base' --exclude='/.overlay' --exclude='/.patched' \
-		--exclude='/.unpacked' "$trees/project/" "$trees/reference/" |
-		sed -e 's/^deleting //' | grep -v '/$' |
+	rsync_list "$trees/project" "$trees/reference" |
 		while read -r f; do
 			cmp -s "$trees/project/$f" "$trees/reference/$f" ||
 				echo "$f"
 		done | LC_ALL=C sort -u
 }
 
-# same_as_project AM-DIR PATHS-FILE: list every path whose content or
+# differs_from_project AM-DIR PATHS-FILE: list every path whose content or
 # existence differs between AM-DIR and the project tree.
 differs_from_project() {
 	local f
@@ -313,15 +306,6 @@ pristine_repo() {
 	git -C "$repo" clean -q -fdx
 }
 
-# Paths where two whole trees differ in content, .git and bench/mktree.sh's
-# bookkeeping left out.
-trees_differ() {
-	rsync -rlcn --delete --out-format='%n' --exclude=/.git \
-		--exclude='/.base' --exclude='/.overlay' --exclude='/.patched' \
-		--exclude='/.unpacked' "$1/" "$2/" | sed 's/^deleting //' |
-		grep -v '/$'
-}
-
 # checkpatch --strict on one commit, in the tree, as a maintainer runs
 # it.  The selftests patch is user space: kernel idioms (__packed,
 # __printf, kstrto*, no typedefs) do not apply there, so its findings
@@ -335,8 +319,8 @@ checkpatch_commit() {
 	(cd "$repo" && PATH=/usr/bin:$PATH scripts/checkpatch.pl --strict -q \
 		--color=never --ignore FILE_PATH_CHANGES -g "$c") > "$log" 2>&1
 	if git -C "$repo" show --name-only --format= "$c" | grep -q '^tools/'; then
-		n_ok=$((n_ok + 1))
-		echo "ok $((n_ok + n_fail)) checkpatch: $subject # SKIP user space: $(grep -c '^\(ERROR\|WARNING\|CHECK\):' "$log") kernel-style findings"
+		case_skip "checkpatch: $subject" "user space: $(grep -c \
+			'^\(ERROR\|WARNING\|CHECK\):' "$log") kernel-style findings"
 		return 0
 	fi
 	[ ! -s "$log" ]
@@ -371,7 +355,8 @@ do_full() {
 	git -C "$repo" branch -f series HEAD
 	[ "$(git -C "$repo" rev-list --count pristine..series)" = "$commits" ]
 	case_result $? series_applies_to_a_pristine_tree "$top/build/series-am.log"
-	trees_differ "$trees/project" "$repo" > "$top/build/series-diff.log"
+	# Every file of a fresh checkout has a new time: compare contents.
+	rsync_list "$trees/project" "$repo" -c > "$top/build/series-diff.log"
 	[ ! -s "$top/build/series-diff.log" ]
 	case_result $? series_result_is_the_project_tree "$top/build/series-diff.log"
 	for c in $(git -C "$repo" rev-list --reverse pristine..series); do
@@ -379,8 +364,8 @@ do_full() {
 	done
 	for c in $(git -C "$repo" rev-list --reverse pristine..series); do
 		if [ -n "$failed" ]; then
-			n_ok=$((n_ok + 1))
-			echo "ok $((n_ok + n_fail)) builds: $(git -C "$repo" log -1 --format=%s "$c") # SKIP after the first prefix that failed"
+			case_skip "builds: $(git -C "$repo" log -1 --format=%s "$c")" \
+				"after the first prefix that failed"
 			continue
 		fi
 		build_prefix "$repo" "$c" || failed=1
