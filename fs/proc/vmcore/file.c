@@ -16,25 +16,56 @@
  * are backed by the zero page.  On error the mmap core tears down what
  * was mapped so far.
  *
- * Lifetime: vmcore_live is set once, before the proc entry exists, and
- * cleared after proc_remove() has waited for every running file operation,
- * so file operations never see it change.
+ * State: one struct vmcore_file, whose mutex serialises creating,
+ * opening, growing and removing the file.  File operations other than
+ * open read the image without the lock, which is safe because the image
+ * is frozen before anything can read it:
+ *
+ * - until the first open, vmcore_file_add_note() may replace the image
+ *   with a grown copy (a driver adding its device dump while the capture
+ *   kernel boots);
+ * - the first open sets @opened under the mutex; from then on the image
+ *   never changes, and a late device dump is refused with -EBUSY, since
+ *   moving the data under a reader that has read the headers would
+ *   corrupt its dump;
+ * - vmcore_file_remove() frees the image only after proc_remove() has
+ *   waited for every running file operation; it calls proc_remove()
+ *   without the mutex, since an open it waits for takes the mutex.
  */
 
 #include <linux/crash_dump.h>
 #include <linux/fs.h>
+#include <linux/lockdep.h>
 #include <linux/mm.h>
+#include <linux/mutex.h>
 #include <linux/proc_fs.h>
 #include <linux/uio.h>
 #include <linux/vmalloc.h>
 
 #include "internal.h"
 
-static struct proc_dir_entry *vmcore_pde;
-static const struct vmcore_image *vmcore_live;
+/**
+ * struct vmcore_file - the published file
+ * @lock: serialises publication, open, growth and removal
+ * @pde: the proc entry; NULL while there is no file
+ * @img: the image it shows, owned here while @pde is set
+ * @opened: the file has been opened: @img is frozen
+ */
+static struct vmcore_file {
+	struct mutex lock;	/* see @lock above */
+	struct proc_dir_entry *pde;
+	struct vmcore_image img;
+	bool opened;
+} vmcore_file = {
+	.lock = __MUTEX_INITIALIZER(vmcore_file.lock),
+};
 
 static int vmcore_open(struct inode *inode, struct file *file)
 {
+	mutex_lock(&vmcore_file.lock);
+	vmcore_file.opened = true;
+	mutex_unlock(&vmcore_file.lock);
+	file->private_data = &vmcore_file.img;
 	vmcore_cb_note_open();
 	return 0;
 }
@@ -62,7 +93,7 @@ static ssize_t read_chunk(const struct vmcore_image *img,
 
 static ssize_t vmcore_read_iter(struct kiocb *iocb, struct iov_iter *iter)
 {
-	const struct vmcore_image *img = vmcore_live;
+	const struct vmcore_image *img = iocb->ki_filp->private_data;
 	u64 pos = iocb->ki_pos;
 	ssize_t n = 0;
 	size_t done;
@@ -179,7 +210,7 @@ static int map_range(const struct vmcore_image *img,
 
 static int vmcore_mmap(struct file *file, struct vm_area_struct *vma)
 {
-	const struct vmcore_image *img = vmcore_live;
+	const struct vmcore_image *img = file->private_data;
 	u64 pos = (u64)vma->vm_pgoff << PAGE_SHIFT;
 	u64 len = vma->vm_end - vma->vm_start;
 
@@ -201,25 +232,100 @@ static const struct proc_ops vmcore_proc_ops = {
 
 /**
  * vmcore_file_create() - publish an image as /proc/vmcore
- * @img: the image; must stay valid until vmcore_file_remove() returns
+ * @img: the image; on success it belongs to the file and @img is emptied
  *
  * Context: Process context; may sleep.
- * Return: 0, or -ENOMEM if the proc entry could not be created.
+ * Return: 0; -EEXIST if the file exists or is being removed; -ENOMEM if the proc entry could
+ * not be created (@img is then still the caller's).
  */
 int vmcore_file_create(struct vmcore_image *img)
 {
-	vmcore_live = img;
-	vmcore_pde = proc_create("vmcore", 0400, NULL, &vmcore_proc_ops);
-	if (!vmcore_pde) {
-		vmcore_live = NULL;
-		return -ENOMEM;
+	struct proc_dir_entry *pde;
+	int err = 0;
+
+	mutex_lock(&vmcore_file.lock);
+	if (vmcore_file.pde || vmcore_file.img.head) {
+		err = -EEXIST;
+		goto unlock;
 	}
-	proc_set_size(vmcore_pde, img->size);
+	vmcore_file.img = *img;
+	vmcore_file.opened = false;
+	pde = proc_create("vmcore", 0400, NULL, &vmcore_proc_ops);
+	if (!pde) {
+		vmcore_file.img = (struct vmcore_image){};
+		err = -ENOMEM;
+		goto unlock;
+	}
+	proc_set_size(pde, img->size);
+	vmcore_file.pde = pde;
+	*img = (struct vmcore_image){};
+unlock:
+	mutex_unlock(&vmcore_file.lock);
+	return err;
+}
+
+/* Replace the image with a grown copy whose new notes @fill writes. */
+static int grow_locked(size_t len, vmcore_fill_fn fill, void *arg,
+		       const char **why)
+{
+	struct vmcore_image grown;
+	void *room;
+	int err;
+
+	lockdep_assert_held(&vmcore_file.lock);
+	err = vmcore_layout_grow_notes(&grown, &vmcore_file.img, len, &room,
+				       why);
+	if (err)
+		return err;
+	err = fill(room, arg);
+	if (err) {
+		*why = "the note could not be written";
+		vmcore_layout_free(&grown);
+		return err;
+	}
+	vmcore_layout_free(&vmcore_file.img);
+	vmcore_file.img = grown;
+	proc_set_size(vmcore_file.pde, grown.size);
 	return 0;
 }
 
 /**
- * vmcore_file_remove() - withdraw /proc/vmcore
+ * vmcore_file_add_note() - append a note to /proc/vmcore before it is read
+ * @len: bytes of the note, a multiple of 4
+ * @fill: writes the note into the zeroed room it is given; called with
+ *        the file's lock held, so it must not touch /proc/vmcore
+ * @arg: passed to @fill
+ * @why: set to what is wrong on error
+ *
+ * The note goes after the ones already there, and the PT_NOTE grows to
+ * cover it.  Nothing changes unless every step succeeds.
+ *
+ * Context: Process context; may sleep.
+ * Return: 0; -ENODEV if there is no /proc/vmcore; -EBUSY if it has been
+ * opened; the errors of vmcore_layout_grow_notes(); the error @fill
+ * returned.
+ */
+int vmcore_file_add_note(size_t len, vmcore_fill_fn fill, void *arg,
+			 const char **why)
+{
+	int err;
+
+	mutex_lock(&vmcore_file.lock);
+	if (!vmcore_file.pde) {
+		*why = "there is no /proc/vmcore";
+		err = -ENODEV;
+	} else if (vmcore_file.opened) {
+		*why = "/proc/vmcore has been opened already";
+		err = -EBUSY;
+	} else {
+		err = grow_locked(len, fill, arg, why);
+	}
+	mutex_unlock(&vmcore_file.lock);
+	return err;
+}
+
+/**
+ * vmcore_file_remove() - withdraw /proc/vmcore and free its image
  *
  * Waits for file operations in progress; existing mappings stay valid.
  * Harmless when the file does not exist.
@@ -229,9 +335,17 @@ int vmcore_file_create(struct vmcore_image *img)
  */
 void vmcore_file_remove(void)
 {
-	if (!vmcore_pde)
+	struct proc_dir_entry *pde;
+
+	mutex_lock(&vmcore_file.lock);
+	pde = vmcore_file.pde;
+	vmcore_file.pde = NULL;
+	mutex_unlock(&vmcore_file.lock);
+	if (!pde)
 		return;
-	proc_remove(vmcore_pde);
-	vmcore_pde = NULL;
-	vmcore_live = NULL;
+	/* Not under the lock: an open that proc_remove() waits for takes it. */
+	proc_remove(pde);
+	mutex_lock(&vmcore_file.lock);
+	vmcore_layout_free(&vmcore_file.img);
+	mutex_unlock(&vmcore_file.lock);
 }

@@ -33,8 +33,6 @@
 
 #include "internal.h"
 
-static struct vmcore_image vmcore_image;
-
 static int read_header(void *buf, size_t len, const char **why)
 {
 	u64 pos = elfcorehdr_addr;
@@ -107,6 +105,7 @@ free_hdr:
 
 static int __init vmcore_init(void)
 {
+	struct vmcore_image img;
 	int err;
 
 	err = elfcorehdr_alloc(&elfcorehdr_addr, &elfcorehdr_size);
@@ -114,15 +113,15 @@ static int __init vmcore_init(void)
 		return err;
 	if (!is_vmcore_usable())
 		return 0;
-	err = vmcore_build(&vmcore_image);
+	err = vmcore_build(&img);
 	elfcorehdr_free(elfcorehdr_addr);
 	vmcore_unusable();
 	if (err)
 		return err;
-	err = vmcore_file_create(&vmcore_image);
+	err = vmcore_file_create(&img);
 	if (err) {
 		pr_err("cannot create /proc/vmcore (%d)\n", err);
-		vmcore_layout_free(&vmcore_image);
+		vmcore_layout_free(&img);
 	}
 	return err;
 }
@@ -139,6 +138,5 @@ fs_initcall(vmcore_init);
 void vmcore_cleanup(void)
 {
 	vmcore_file_remove();
-	vmcore_layout_free(&vmcore_image);
 	vmcore_oldmem_release();
 }

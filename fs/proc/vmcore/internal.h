@@ -287,15 +287,22 @@ struct vmcore_chunk {
 
 /**
  * struct vmcore_image - what /proc/vmcore shows
+ * @cls: ELF class of the file
  * @head: ELF header, program headers and merged notes (vmalloc_user())
  * @head_size: bytes of @head, a multiple of PAGE_SIZE; data starts here
+ * @notes_off: offset of the notes in @head; program header 0 is their
+ *             PT_NOTE, the others are PT_LOADs
+ * @notes_size: bytes of notes, a multiple of 4
  * @chunks: old memory, in file order, back to back after @head
  * @nr_chunks: entries in @chunks
  * @size: file size
  */
 struct vmcore_image {
+	const struct vmcore_elf_class *cls;
 	void *head;
 	size_t head_size;
+	size_t notes_off;
+	size_t notes_size;
 	struct vmcore_chunk *chunks;
 	unsigned int nr_chunks;
 	u64 size;
@@ -304,6 +311,9 @@ struct vmcore_image {
 int vmcore_layout_build(struct vmcore_image *img, const struct vmcore_hdr *h,
 			const void *notes, size_t notes_size,
 			const char **why);
+int vmcore_layout_grow_notes(struct vmcore_image *out,
+			     const struct vmcore_image *in, size_t extra,
+			     void **room, const char **why);
 void vmcore_layout_free(struct vmcore_image *img);
 const struct vmcore_chunk *vmcore_layout_find(const struct vmcore_image *img,
 					      u64 pos);
@@ -318,7 +328,25 @@ ssize_t vmcore_oldmem_read(struct iov_iter *iter, u64 pa, size_t len,
 
 void vmcore_oldmem_release(void);
 
+/**
+ * typedef vmcore_fill_fn - writes a note into room made for it
+ * @room: the zeroed bytes, as many as were asked for
+ * @arg: the caller's argument
+ *
+ * Return: 0, or a negative errno that cancels the addition.
+ */
+typedef int (*vmcore_fill_fn)(void *room, void *arg);
+
 int vmcore_file_create(struct vmcore_image *img);
+int vmcore_file_add_note(size_t len, vmcore_fill_fn fill, void *arg,
+			 const char **why);
 void vmcore_file_remove(void);
+
+/* The rules a device dump must pass, see devdump.c. */
+struct vmcoredd_data;
+int vmcore_dd_check(const struct vmcoredd_data *data, bool disabled,
+		    const char **why);
+size_t vmcore_dd_note_size(const struct vmcoredd_data *data);
+void vmcore_dd_note_header(void *note, const struct vmcoredd_data *data);
 
 #endif /* _FS_PROC_VMCORE_INTERNAL_H */

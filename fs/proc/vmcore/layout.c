@@ -26,9 +26,16 @@
  * contiguous, and together cover [head_size, size) exactly.  A field
  * that does not fit the class (an ELF32 file past 4 GiB) fails the build
  * rather than being truncated.
+ *
+ * Growing the notes (a device dump, see devdump.c) builds a new image
+ * from the old one: the notes gain room at their end, the head grows by
+ * whole pages, and every PT_LOAD and chunk moves down by that many
+ * pages.  The old image is left untouched, so the caller decides when the
+ * new one replaces it.
  */
 
 #include <linux/mm.h>
+#include <linux/overflow.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
@@ -66,6 +73,13 @@ static void *out_phdr(const struct vmcore_layout *l, unsigned int i)
 	return l->img->head + c->ehdr_size + (size_t)i * c->phdr_size;
 }
 
+static bool put_notes_size(const struct vmcore_elf_class *c, void *ph,
+			   size_t size)
+{
+	return vmcore_phdr_put(c, ph, VMCORE_P_FILESZ, size) &&
+	       vmcore_phdr_put(c, ph, VMCORE_P_MEMSZ, size);
+}
+
 static bool put_note_phdr(const struct vmcore_layout *l)
 {
 	const struct vmcore_elf_class *c = l->in->cls;
@@ -74,8 +88,7 @@ static bool put_note_phdr(const struct vmcore_layout *l)
 	/* vmalloc_user() zeroed the rest: no address, flags or alignment. */
 	return vmcore_phdr_put(c, ph, VMCORE_P_TYPE, PT_NOTE) &&
 	       vmcore_phdr_put(c, ph, VMCORE_P_OFFSET, l->notes_off) &&
-	       vmcore_phdr_put(c, ph, VMCORE_P_FILESZ, l->notes_size) &&
-	       vmcore_phdr_put(c, ph, VMCORE_P_MEMSZ, l->notes_size);
+	       put_notes_size(c, ph, l->notes_size);
 }
 
 static bool place_load(const struct vmcore_layout *l, void *out,
@@ -149,11 +162,13 @@ int vmcore_layout_build(struct vmcore_image *img, const struct vmcore_hdr *h,
 				   .notes_size = notes_size };
 	int err = -ENOMEM;
 
-	*img = (struct vmcore_image){};
+	*img = (struct vmcore_image){ .cls = h->cls,
+				     .notes_size = notes_size };
 	*why = "too many program headers";
 	if (l.phnum > VMCORE_PHNUM_MAX)
 		return -E2BIG;
 	l.notes_off = h->cls->ehdr_size + (size_t)l.phnum * h->cls->phdr_size;
+	img->notes_off = l.notes_off;
 	img->head_size = PAGE_ALIGN(l.notes_off + notes_size);
 	*why = "out of memory for the file layout";
 	img->head = vmalloc_user(img->head_size);
@@ -173,6 +188,100 @@ free_head:
 	vfree(img->head);
 	*img = (struct vmcore_image){};
 	return err;
+}
+
+/* Move every PT_LOAD and chunk @delta bytes further into the file. */
+static bool shift_loads(struct vmcore_image *img, u64 delta)
+{
+	const struct vmcore_elf_class *c = img->cls;
+	unsigned int i, phnum = vmcore_ehdr_get(c, img->head, VMCORE_E_PHNUM);
+
+	for (i = 1; i < phnum; i++) {
+		void *ph = img->head + c->ehdr_size + (size_t)i * c->phdr_size;
+		u64 off = vmcore_phdr_get(c, ph, VMCORE_P_OFFSET);
+
+		if (!vmcore_phdr_put(c, ph, VMCORE_P_OFFSET, off + delta))
+			return false;
+	}
+	for (i = 0; i < img->nr_chunks; i++)
+		img->chunks[i].file_off += delta;
+	img->size += delta;
+	return true;
+}
+
+/* Sizes of @in with @extra more bytes of notes; false if they overflow. */
+static bool grown_sizes(const struct vmcore_image *in, size_t extra,
+			size_t *notes_size, size_t *head_size)
+{
+	size_t end;
+
+	if (check_add_overflow(in->notes_size, extra, notes_size) ||
+	    check_add_overflow(in->notes_off, *notes_size, &end) ||
+	    end > SIZE_MAX - PAGE_SIZE)
+		return false;
+	*head_size = PAGE_ALIGN(end);
+	return in->size <= (u64)MAX_LFS_FILESIZE - (*head_size - in->head_size);
+}
+
+static int copy_image(struct vmcore_image *out, const struct vmcore_image *in,
+		      size_t head_size)
+{
+	*out = *in;
+	out->head_size = head_size;
+	out->head = vmalloc_user(head_size);
+	if (!out->head)
+		return -ENOMEM;
+	out->chunks = kvmalloc_array(in->nr_chunks, sizeof(*in->chunks),
+				     GFP_KERNEL);
+	if (!out->chunks) {
+		vfree(out->head);
+		return -ENOMEM;
+	}
+	memcpy(out->chunks, in->chunks, in->nr_chunks * sizeof(*in->chunks));
+	memcpy(out->head, in->head, in->notes_off + in->notes_size);
+	return 0;
+}
+
+/**
+ * vmcore_layout_grow_notes() - a copy of an image with room for more notes
+ * @out: filled in; release with vmcore_layout_free()
+ * @in: the image to copy; left unchanged
+ * @extra: bytes to add at the end of the notes, a multiple of 4
+ * @room: set to the first of them, inside @out's head; they are zeroed
+ * @why: set to what is wrong on error
+ *
+ * Context: Process context; may sleep.
+ * Return: 0; -EINVAL if @extra is not a multiple of 4; -ENOMEM if out of
+ * memory; -EOVERFLOW if the file would outgrow its ELF class or the
+ * largest file size.
+ */
+int vmcore_layout_grow_notes(struct vmcore_image *out,
+			     const struct vmcore_image *in, size_t extra,
+			     void **room, const char **why)
+{
+	size_t notes_size, head_size;
+	int err;
+
+	*why = "a note must be a multiple of 4 bytes long";
+	if (!IS_ALIGNED(extra, 4))
+		return -EINVAL;
+	*why = "the notes would outgrow the file";
+	if (!grown_sizes(in, extra, &notes_size, &head_size))
+		return -EOVERFLOW;
+	*why = "out of memory for the grown file";
+	err = copy_image(out, in, head_size);
+	if (err)
+		return err;
+	out->notes_size = notes_size;
+	*why = "offsets do not fit the file's ELF class";
+	if (!put_notes_size(out->cls, out->head + out->cls->ehdr_size,
+			    notes_size) ||
+	    !shift_loads(out, head_size - in->head_size)) {
+		vmcore_layout_free(out);
+		return -EOVERFLOW;
+	}
+	*room = out->head + in->notes_off + in->notes_size;
+	return 0;
 }
 
 /**

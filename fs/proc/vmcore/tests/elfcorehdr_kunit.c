@@ -566,6 +566,98 @@ static void elfcorehdr_test_layout_keeps_page_offset(struct kunit *test)
 	vmcore_layout_free(&img);
 }
 
+static void build_image(struct kunit *test, struct test_core *t,
+			struct vmcore_image *img)
+{
+	struct vmcore_hdr h = { };
+	const char *why = NULL;
+	u8 notes[24] = { 4 };
+
+	KUNIT_ASSERT_EQ_MSG(test, check(t, &h, &why), 0, "%s", why);
+	KUNIT_ASSERT_EQ_MSG(test, vmcore_layout_build(img, &h, notes,
+						      sizeof(notes), &why),
+			    0, "%s", why);
+}
+
+static u64 load_offset(const struct vmcore_image *img, unsigned int i)
+{
+	const struct vmcore_elf_class *c = img->cls;
+
+	return vmcore_phdr_get(c, img->head + c->ehdr_size + i * c->phdr_size,
+			       VMCORE_P_OFFSET);
+}
+
+static u64 notes_filesz(const struct vmcore_image *img)
+{
+	return vmcore_phdr_get(img->cls, img->head + img->cls->ehdr_size,
+			       VMCORE_P_FILESZ);
+}
+
+/* Room for a note of @extra bytes: where it is, and what moves. */
+static void elfcorehdr_test_grow_notes(struct kunit *test)
+{
+	const size_t extras[] = { 4, PAGE_SIZE, 3 * PAGE_SIZE + 12 };
+	struct test_core *t = make_core(test, *(const u8 *)test->param_value);
+	struct vmcore_image img, big;
+	const char *why = NULL;
+	unsigned int i;
+	void *room;
+	u64 delta;
+
+	build_image(test, t, &img);
+	for (i = 0; i < ARRAY_SIZE(extras); i++) {
+		int err = vmcore_layout_grow_notes(&big, &img, extras[i],
+						   &room, &why);
+
+		KUNIT_ASSERT_EQ_MSG(test, err, 0, "%s", why);
+		delta = big.head_size - img.head_size;
+		KUNIT_EXPECT_EQ(test, big.head_size,
+				PAGE_ALIGN(img.notes_off + 24 + extras[i]));
+		KUNIT_EXPECT_PTR_EQ(test, room, big.head + img.notes_off + 24);
+		KUNIT_EXPECT_EQ(test, memcmp(big.head, img.head,
+					     img.cls->ehdr_size), 0);
+		KUNIT_EXPECT_EQ(test, notes_filesz(&big), 24 + (u64)extras[i]);
+		KUNIT_EXPECT_EQ(test, notes_filesz(&img), 24ULL);
+		KUNIT_EXPECT_EQ(test, load_offset(&big, 1),
+				load_offset(&img, 1) + delta);
+		KUNIT_EXPECT_EQ(test, load_offset(&big, 2),
+				load_offset(&img, 2) + delta);
+		KUNIT_EXPECT_EQ(test, big.chunks[0].file_off, big.head_size);
+		KUNIT_EXPECT_EQ(test, big.chunks[1].paddr, img.chunks[1].paddr);
+		KUNIT_EXPECT_EQ(test, big.size, img.size + delta);
+		KUNIT_EXPECT_PTR_EQ(test, vmcore_layout_find(&big, big.size - 1),
+				    (const struct vmcore_chunk *)&big.chunks[1]);
+		vmcore_layout_free(&big);
+	}
+	vmcore_layout_free(&img);
+}
+
+static void elfcorehdr_test_grow_notes_refused(struct kunit *test)
+{
+	struct test_core *t = make_core(test, ELFCLASS32);
+	struct vmcore_image img, big = { };
+	const char *why = NULL;
+	void *room = NULL;
+
+	/* The second PT_LOAD just fits below 4 GiB in the ELF32 file. */
+	set_ph(t, 1, PT_LOAD, 0x1000, 0xffff0000, 0xffff0000);
+	set_ph(t, 2, PT_LOAD, 0xffff2000, 0x1000, 0x1000);
+	build_image(test, t, &img);
+	KUNIT_EXPECT_EQ(test, vmcore_layout_grow_notes(&big, &img, 6, &room,
+						       &why), -EINVAL);
+	KUNIT_EXPECT_STREQ(test, why, "a note must be a multiple of 4 bytes long");
+	KUNIT_EXPECT_EQ(test, vmcore_layout_grow_notes(&big, &img, 16 * PAGE_SIZE,
+						       &room, &why), -EOVERFLOW);
+	KUNIT_EXPECT_STREQ(test, why, "offsets do not fit the file's ELF class");
+	KUNIT_EXPECT_EQ(test, vmcore_layout_grow_notes(&big, &img, SIZE_MAX - 3,
+						       &room, &why), -EOVERFLOW);
+	KUNIT_EXPECT_STREQ(test, why, "the notes would outgrow the file");
+	KUNIT_EXPECT_NULL(test, room);
+	KUNIT_EXPECT_NULL(test, big.head);
+	KUNIT_EXPECT_EQ(test, notes_filesz(&img), 24ULL);
+	vmcore_layout_free(&img);
+}
+
 static struct kunit_case elfcorehdr_test_cases[] = {
 	KUNIT_CASE(elfcorehdr_test_accessors_match_elf_h),
 	KUNIT_CASE_PARAM(elfcorehdr_test_good_header_accepted,
@@ -583,6 +675,8 @@ static struct kunit_case elfcorehdr_test_cases[] = {
 	KUNIT_CASE(elfcorehdr_test_merge_drops_bad_note),
 	KUNIT_CASE_PARAM(elfcorehdr_test_layout_keeps_page_offset,
 			 test_class_gen_params),
+	KUNIT_CASE_PARAM(elfcorehdr_test_grow_notes, test_class_gen_params),
+	KUNIT_CASE(elfcorehdr_test_grow_notes_refused),
 	{}
 };
 
