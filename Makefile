@@ -108,15 +108,19 @@ tools: deps
 	@$(MAKE) -s -C $(ST)/vmcore_check O=$(TOOLS)
 	@$(MAKE) -s -C $(ST)/elfcorehdr O=$(TOOLS)
 
-# crash_suite ARCH CPUS: the sysrq-c scenario on a CPUS-way guest.
+# crash_suite ARCH CPUS: the sysrq-c scenario on a CPUS-way guest, whose
+# capture kernel adds test device dumps that crash must read back.
 crash_suite = crash_$(1)_smp$(2)=KDUMP_SMP=$(2) KDUMP_TOOLS=$(TOOLS) \
+	KDUMP_DEVDUMP=on KDUMP_MODE=$(MODE) \
 	KDUMP_SYSROOT=$(B)/sysroot/$(1) $(ST)/kdump_crash.sh $(1) \
 	$(call kbuild,$(1)) $(call testdir,$(1))/crash.cpio.gz \
 	$(call testdir,$(1))/crash-smp$(2)
 
 # oops_suite ARCH: a BUG() with panic_on_oops, on a two-way guest; die()
-# enters the capture kernel through crash_kexec(), not panic().
+# enters the capture kernel through crash_kexec(), not panic().  Its
+# capture kernel boots with novmcoredd: every device dump is refused.
 oops_suite = crash_$(1)_oops=KDUMP_TRIGGER=oops KDUMP_TOOLS=$(TOOLS) \
+	KDUMP_DEVDUMP=off KDUMP_MODE=$(MODE) \
 	KDUMP_SYSROOT=$(B)/sysroot/$(1) $(ST)/kdump_crash.sh $(1) \
 	$(call kbuild,$(1)) $(call testdir,$(1))/crash.cpio.gz \
 	$(call testdir,$(1))/crash-oops

@@ -90,3 +90,31 @@ judge_crash() {
 	grep -q "PANIC:" "$dir/crash-sys.txt" &&
 	grep -q "^[> ] *$pid " "$dir/crash-ps.txt"
 }
+
+# devdump_bytes K SIZE: the SIZE bytes of test device dump K, as
+# fs/proc/vmcore/tests/devdump_test.c writes them: (i + 13 * K) % 251.
+devdump_bytes() {
+	python3 -c 'import sys; k, n = int(sys.argv[1]), int(sys.argv[2])
+sys.stdout.buffer.write(bytes((i + 13 * k) % 251 for i in range(n)))' "$1" "$2"
+}
+
+# judge_devdumps ARCH VMLINUX CORE DIR SIZE: crash lists the two test
+# device dumps of devdump_test.size=SIZE ("dev -V") in CORE, a vmcore or a
+# makedumpfile dump, and extracts each ("dev -v N FILE") byte for byte.
+judge_devdumps() {
+	local arch=$1 vmlinux=$2 core=$3 dir=$4 size=$5 tag=${3##*/} k
+
+	rm -f "$dir/devdump-$tag".*
+	printf 'dev -V\ndev -v 0 %s\ndev -v 1 %s\nquit\n' \
+		"$dir/devdump-$tag.0" "$dir/devdump-$tag.1" |
+		tool "$arch" crash -s "$vmlinux" "$core" \
+		> "$dir/crash-dev-$tag.txt" 2>&1 || return 1
+	grep -q "  *$size  *kdump_test_a\$" "$dir/crash-dev-$tag.txt" &&
+	grep -q "  *$((size + 3))  *kdump_test_b\$" "$dir/crash-dev-$tag.txt" ||
+		return 1
+	for k in 0 1; do
+		devdump_bytes $k $((size + 3 * k)) |
+			cmp - "$dir/devdump-$tag.$k" >> "$dir/crash-dev-$tag.txt" 2>&1 ||
+			return 1
+	done
+}

@@ -38,7 +38,12 @@
 # (first that many generated kexec_load() calls, guest/kexec_load_fuzz.c:
 # each must get an errno kexec_load() has without waking the OOM killer,
 # and the crash must still be captured afterwards), KDUMP_KEEP_DUMPS=1
-# (keep the vmcore when every case passed; it is kept anyway on a failure).
+# (keep the vmcore when every case passed; it is kept anyway on a failure),
+# KDUMP_DEVDUMP (on: the capture kernel adds two test device dumps,
+# devdump_test.size=, and crash must extract them byte for byte from the
+# vmcore and from makedumpfile's dump, while a third offered after the
+# vmcore was read is refused; off: the same with novmcoredd, every device
+# dump refused; the project tree only, CONFIG_PROC_VMCORE_DEVICE_DUMP_TEST).
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -95,6 +100,14 @@ plan=7
 [ "$load" = file ] && plan=$((plan + 1))
 fuzz=${KDUMP_FUZZ:-}
 [ -n "$fuzz" ] && plan=$((plan + 1))
+devdump=${KDUMP_DEVDUMP:-}
+dd_size=70001
+case $devdump in
+on) plan=$((plan + 3)); extra="$extra devdump_test.size=$dd_size" ;;
+off) plan=$((plan + 1)); extra="$extra novmcoredd devdump_test.size=4096" ;;
+'') ;;
+*) echo "kdump_crash.sh: KDUMP_DEVDUMP is on or off" >&2; exit 2 ;;
+esac
 ktap_plan $plan
 
 start=$(date +%s)
@@ -193,6 +206,47 @@ ktap_result $dmesg_ok "${arch}_makedumpfile_dump_dmesg_has_panic" \
 judge_crash "$arch" "$kbuild/vmlinux" "$vmcore" "$out" "${crash_pid:-none}" \
 	"$panic_line" "$bt_cpus"
 ktap_result $? "${arch}_crash_bt_log_ps_sys_${smp}_cpus" "$out/crash.txt"
+
+# devdump_said LINE...: the serial log holds every LINE.
+devdump_said() {
+	local line
+
+	for line in "$@"; do
+		# Not grep -q: under pipefail, tr killed by SIGPIPE fails.
+		tr -d '\r' < "$serial" | grep -F -- "$line" > /dev/null || {
+			echo "# missing from the console: $line"
+			return 1
+		}
+	done
+}
+
+if [ -n "$devdump" ] && [ "$mode" = reference ]; then
+	for c in $( [ "$devdump" = on ] && echo added vmcore dumpfile || echo novmcoredd); do
+		ktap_skip "${arch}_device_dumps_$c" \
+			"the reference tree has no test device dumps"
+	done
+elif [ "$devdump" = on ]; then
+	devdump_said "vmcoredd_test: kdump_test_a of $dd_size bytes: 0" \
+		"vmcoredd_test: kdump_test_b of $((dd_size + 3)) bytes: 0" \
+		"KDUMP-LATE-DEVDUMP=refused" \
+		"vmcore: device dump kdump_test_late not added: /proc/vmcore has been opened already (-16)"
+	ktap_result $? "${arch}_device_dumps_added_until_vmcore_is_read" "$serial"
+	judge_devdumps "$arch" "$kbuild/vmlinux" "$vmcore" "$out" "$dd_size"
+	ktap_result $? "${arch}_crash_extracts_device_dumps_from_vmcore" \
+		"$out/crash-dev-vmcore.txt"
+	judge_devdumps "$arch" "$kbuild/vmlinux" "$out/dumpfile" "$out" "$dd_size"
+	ktap_result $? "${arch}_crash_extracts_device_dumps_from_makedumpfile_dump" \
+		"$out/crash-dev-dumpfile.txt"
+elif [ "$devdump" = off ]; then
+	printf 'dev -V\nquit\n' |
+		tool "$arch" crash -s "$kbuild/vmlinux" "$vmcore" \
+		> "$out/crash-dev-vmcore.txt" 2>&1
+	devdump_said "vmcoredd_test: kdump_test_a of 4096 bytes: -22" \
+		"vmcore: device dump kdump_test_a not added: device dumps are disabled (novmcoredd) (-22)" \
+		"KDUMP-LATE-DEVDUMP=refused" &&
+		grep -q "no device dumps found" "$out/crash-dev-vmcore.txt"
+	ktap_result $? "${arch}_novmcoredd_refuses_device_dumps" "$serial"
+fi
 
 if [ "$trigger" = load_race ]; then
 	# The dead kernel's log: the load was waiting when the panic came.
