@@ -59,7 +59,7 @@ $(KERNELS): kernel-%: tree
 	@bench/kernel.sh $(MODE) $* $(patsubst -%,%,$(VARIANT))
 
 $(SYSROOTS): sysroot-%: deps
-	@bench/sysroot.sh $(call debarch,$*) $(B)/sysroot/$* $(SYSROOT_PKGS_$*)
+	@$(ST)/mksysroot.sh $(call debarch,$*) $(B)/sysroot/$* $(SYSROOT_PKGS_$*)
 
 # Guest scenarios: $(ST)/guest/NAME.init becomes NAME.cpio.gz per arch.
 SCENARIOS := crash refusals crashkernel elfcorehdr reboot readers collect
@@ -87,7 +87,7 @@ $(INITRAMFS): initramfs-%: kernel-% sysroot-%
 	done
 	@for s in $(SCENARIOS); do \
 		INITRAMFS_TOOLS="$$(test $$s != collect || \
-			echo $(initramfs_tools_collect))" bench/initramfs.sh $(B)/sysroot/$* $(ST)/guest/$$s.init \
+			echo $(initramfs_tools_collect))" $(ST)/mkinitramfs.sh $(B)/sysroot/$* $(ST)/guest/$$s.init \
 			$(call kbuild,$*)/kernel-image \
 			$(call testdir,$*)/$$s.cpio.gz $(B)/guest/$* \
 			$$(test $$s != refusals || \
@@ -100,7 +100,7 @@ kernel-arm64-64k: tree
 
 initramfs-arm64-64k: kernel-arm64-64k initramfs-arm64
 	@mkdir -p $(call testdir,arm64-64k)
-	@bench/initramfs.sh $(B)/sysroot/arm64 $(ST)/guest/crash.init \
+	@$(ST)/mkinitramfs.sh $(B)/sysroot/arm64 $(ST)/guest/crash.init \
 		$(call kbuild,arm64-64k)/kernel-image \
 		$(call testdir,arm64-64k)/crash.cpio.gz $(B)/guest/arm64
 
@@ -292,6 +292,14 @@ collect_suite = collect_$(1)$(if $(2),_busy)=KDUMP_TOOLS=$(TOOLS) \
 COLLECT_RUNS_x86_64 := quiet busy
 COLLECT_RUNS_arm64  := busy
 
+# kselftest_suite: the selftests as kernel developers run them, through
+# kselftest's lib.mk in the project tree, against its x86_64 kernel
+# (tools/testing/selftests/kdump/Makefile); one result, its own KTAP
+# nested under kselftest's "# " prefix.
+kselftest_suite = kselftest_x86_64=env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
+	make -s -C $(B)/trees/$(MODE)/tools/testing/selftests TARGETS=kdump \
+	run_tests O=$(call kbuild,x86_64)
+
 # series_suite: the repository exported as a patch series (make series)
 # must apply with git am to pristine files and give the project tree.
 series_suite = series=bench/series.sh check
@@ -324,7 +332,8 @@ check: tools $(ARCHES:%=initramfs-%) \
 		$(if $(filter x86_64,$(ARCHES)),"$(call elfcorehdr_suite,x86_64)" \
 			"$(call kaslr_offset_suite,x86_64)" \
 			"$(call reloc_order_suite,x86_64)") \
-		$(if $(filter project,$(MODE)),"$(series_suite)")
+		$(if $(filter project,$(MODE)),"$(series_suite)" \
+			$(if $(filter x86_64,$(ARCHES)),"$(kselftest_suite)"))
 
 demo: tools initramfs-x86_64
 	@bench/demo.sh $(call kbuild,x86_64) $(call testdir,x86_64)/crash-smp2 \

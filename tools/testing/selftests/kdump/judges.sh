@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # The real tools that judge a dump: makedumpfile 1.7.2 and crash 8.0.2 from
-# Debian.  On x86_64 they run natively; for arm64 the Debian arm64 builds
-# run under qemu-aarch64-static inside an arm64 sysroot (KDUMP_SYSROOT).
+# Debian.  On a host of the dump's architecture they run natively; for an
+# arm64 dump on x86_64 the Debian arm64 builds run under
+# qemu-aarch64-static inside an arm64 sysroot (KDUMP_SYSROOT).
 # Sourced, never run.
 
 # tool ARCH NAME ARGS...: run makedumpfile or crash built for ARCH.
@@ -14,7 +15,7 @@ tool() {
 	makedumpfile) path=/usr/bin/makedumpfile ;;
 	crash) path=/usr/bin/crash ;;
 	esac
-	if [ "$arch" = x86_64 ]; then
+	if [ "$arch" = "$(uname -m | sed 's/aarch64/arm64/')" ]; then
 		"$path" "$@"
 	else
 		qemu-aarch64-static -L "$KDUMP_SYSROOT" \

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Unpack Debian packages of one architecture into a sysroot:
-#   bench/sysroot.sh ARCH DIR PACKAGE...
+#   mksysroot.sh ARCH DIR PACKAGE...
 # ARCH is a Debian architecture (amd64, arm64).  The named packages and the
 # shared libraries they depend on (dependencies named lib* or zlib*,
 # followed recursively) are fetched with apt-get download and unpacked with dpkg -x.
@@ -54,4 +54,4 @@ for deb in "$debs"/*.deb; do
 	dpkg -x "$deb" "$dir"
 done
 echo "$want" > "$stamp"
-echo "sysroot.sh: $dir: ${#names[@]} packages"
+echo "mksysroot.sh: $dir: ${#names[@]} packages"

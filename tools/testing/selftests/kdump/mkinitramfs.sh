@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Build a guest initramfs:
-#   bench/initramfs.sh SYSROOT INIT KERNEL OUT [PROGRAMS_DIR [BOOT_FILE...]]
+#   mkinitramfs.sh SYSROOT INIT KERNEL OUT [PROGRAMS_DIR [BOOT_FILE...]]
 # The archive holds busybox, kexec with the shared libraries it needs (the
 # ELF NEEDED closure, resolved inside SYSROOT), the static test programs
 # of PROGRAMS_DIR in /bin, INIT as /init, and in /boot
@@ -36,7 +36,7 @@ find_lib() {
 	for d in $libdirs; do
 		[ -e "$sysroot/$d/$1" ] && { echo "$d/$1"; return 0; }
 	done
-	echo "initramfs.sh: $1 not found in $sysroot" >&2
+	echo "mkinitramfs.sh: $1 not found in $sysroot" >&2
 	return 1
 }
 
@@ -80,4 +80,4 @@ cp "$kernel" "$work/boot/kernel"
 [ ${#boot_files[@]} -eq 0 ] || cp "${boot_files[@]}" "$work/boot/"
 pack "$work" "$out"
 rm -rf "$work"
-echo "initramfs.sh: $out ($(du -h "$out" | cut -f1))"
+echo "mkinitramfs.sh: $out ($(du -h "$out" | cut -f1))"
