@@ -20,7 +20,7 @@ src=$top/build/trees/$mode
 # name | ARCH= | cross prefix (Debian's gcc-<triplet>) | options on top of
 # allnoconfig: what the machine needs to build, then the kexec and crash
 # dump options that the architecture offers in 6.1
-table='i386|i386|i686-linux-gnu-|KEXEC CRASH_DUMP PROC_FS PROC_VMCORE
+table='i386|i386|i686-linux-gnu-|HIGHMEM4G KEXEC CRASH_DUMP PROC_FS PROC_VMCORE
 armhf|arm|arm-linux-gnueabihf-|MMU ARCH_MULTI_V7 ARCH_VIRT AEABI KEXEC CRASH_DUMP PROC_FS PROC_VMCORE
 ppc64el|powerpc|powerpc64le-linux-gnu-|PPC64 CPU_LITTLE_ENDIAN PPC_PSERIES CRYPTO CRYPTO_SHA256 KEXEC KEXEC_FILE CRASH_DUMP PROC_FS PROC_VMCORE
 s390x|s390|s390x-linux-gnu-|CRYPTO CRYPTO_SHA256 CRYPTO_SHA256_S390 KEXEC KEXEC_FILE CRASH_DUMP PROC_FS PROC_VMCORE
