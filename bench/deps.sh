@@ -18,13 +18,16 @@ for p in $host_pkgs; do
 		grep -q '^install ok installed$' || missing+=("$p")
 done
 
-# The arm64 guest userspace and the arm64 judges are arm64 .deb files.
+# The arm64 and i386 guest userspace and judges are .deb files of those
+# architectures.
 need_update=0
-if ! dpkg --print-foreign-architectures | grep -qx arm64; then
-	dpkg --add-architecture arm64
-	need_update=1
-fi
-apt-cache show busybox-static:arm64 >/dev/null 2>&1 || need_update=1
+for a in arm64 i386; do
+	if ! dpkg --print-foreign-architectures | grep -qx $a; then
+		dpkg --add-architecture $a
+		need_update=1
+	fi
+	apt-cache show busybox-static:$a >/dev/null 2>&1 || need_update=1
+done
 
 if [ ${#missing[@]} -eq 0 ] && [ $need_update -eq 0 ]; then
 	exit 0
@@ -34,7 +37,16 @@ if [ "$(id -u)" -ne 0 ]; then
 	exit 1
 fi
 echo "deps.sh: installing ${missing[*]:-(package lists only)}"
-apt-get update -q >/dev/null
+# A mirror in the middle of a sync fails one index or another; what is
+# needed is checked below, and apt-get install fails if it is missing.
+apt-get update -q >/dev/null 2>&1 ||
+	echo "deps.sh: apt-get update reported errors; going on with the lists it got" >&2
+for a in arm64 i386; do
+	apt-cache show busybox-static:$a >/dev/null 2>&1 || {
+		echo "deps.sh: no $a package lists; apt-get update failed" >&2
+		exit 1
+	}
+done
 [ ${#missing[@]} -eq 0 ] ||
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
 		--no-install-recommends "${missing[@]}" >/dev/null

@@ -21,6 +21,7 @@ frag_dir=$top/tools/testing/selftests/kdump
 
 case $arch in
 x86_64)	karch=x86_64; cross=; image=arch/x86/boot/bzImage ;;
+i386)	karch=i386; cross=; image=arch/x86/boot/bzImage ;;
 arm64)	karch=arm64; cross=aarch64-linux-gnu-; image=arch/arm64/boot/Image ;;
 *)	echo "kernel.sh: unknown arch '$arch'" >&2; exit 2 ;;
 esac

@@ -2,8 +2,9 @@
 #
 # The real tools that judge a dump: makedumpfile 1.7.2 and crash 8.0.2 from
 # Debian.  On a host of the dump's architecture they run natively; for an
-# arm64 dump on x86_64 the Debian arm64 builds run under
-# qemu-aarch64-static inside an arm64 sysroot (KDUMP_SYSROOT).
+# arm64 or i386 dump on x86_64 the Debian builds of that architecture run
+# under qemu-user (qemu-aarch64-static, qemu-i386-static) inside a sysroot
+# of it (KDUMP_SYSROOT).
 # Sourced, never run.
 
 # tool ARCH NAME ARGS...: run makedumpfile or crash built for ARCH.
@@ -18,7 +19,8 @@ tool() {
 	if [ "$arch" = "$(uname -m | sed 's/aarch64/arm64/')" ]; then
 		"$path" "$@"
 	else
-		qemu-aarch64-static -L "$KDUMP_SYSROOT" \
+		"qemu-$(echo "$arch" | sed 's/arm64/aarch64/')-static" \
+			-L "$KDUMP_SYSROOT" \
 			"$KDUMP_SYSROOT$path" "$@"
 	fi
 }
@@ -99,11 +101,43 @@ devdump_bytes() {
 sys.stdout.buffer.write(bytes((i + 13 * k) % 251 for i in range(n)))' "$1" "$2"
 }
 
+# devdumps_match DIR TAG SIZE: DIR/devdump-TAG.0 and .1 hold the two test
+# device dumps of devdump_test.size=SIZE, byte for byte.
+devdumps_match() {
+	local k
+
+	for k in 0 1; do
+		devdump_bytes $k $(($3 + 3 * k)) |
+			cmp - "$1/devdump-$2.$k" >> "$1/crash-dev-$2.txt" 2>&1 ||
+			return 1
+	done
+}
+
+# judge_devdumps_elf CORE DIR SIZE: the same as judge_devdumps with the
+# series' own note reader (vmcoredd_extract.py) instead of crash, for the
+# architectures crash 8.0.2 cannot read; ELF vmcores only.
+judge_devdumps_elf() {
+	local core=$1 dir=$2 size=$3 tag=${1##*/} i
+
+	rm -f "$dir/devdump-$tag".*
+	mkdir -p "$dir/devdump-$tag.d"
+	"$(dirname "${BASH_SOURCE[0]}")/vmcoredd_extract.py" "$core" \
+		"$dir/devdump-$tag.d" > "$dir/crash-dev-$tag.txt" 2>&1 || return 1
+	for i in 0 1; do
+		mv "$dir/devdump-$tag.d/devdump.$i" "$dir/devdump-$tag.$i" ||
+			return 1
+	done
+	rmdir "$dir/devdump-$tag.d"
+	grep -qx "0 $size kdump_test_a" "$dir/crash-dev-$tag.txt" &&
+	grep -qx "1 $((size + 3)) kdump_test_b" "$dir/crash-dev-$tag.txt" &&
+	devdumps_match "$dir" "$tag" "$size"
+}
+
 # judge_devdumps ARCH VMLINUX CORE DIR SIZE: crash lists the two test
 # device dumps of devdump_test.size=SIZE ("dev -V") in CORE, a vmcore or a
 # makedumpfile dump, and extracts each ("dev -v N FILE") byte for byte.
 judge_devdumps() {
-	local arch=$1 vmlinux=$2 core=$3 dir=$4 size=$5 tag=${3##*/} k
+	local arch=$1 vmlinux=$2 core=$3 dir=$4 size=$5 tag=${3##*/}
 
 	rm -f "$dir/devdump-$tag".*
 	printf 'dev -V\ndev -v 0 %s\ndev -v 1 %s\nquit\n' \
@@ -111,11 +145,6 @@ judge_devdumps() {
 		tool "$arch" crash -s "$vmlinux" "$core" \
 		> "$dir/crash-dev-$tag.txt" 2>&1 || return 1
 	grep -q "  *$size  *kdump_test_a\$" "$dir/crash-dev-$tag.txt" &&
-	grep -q "  *$((size + 3))  *kdump_test_b\$" "$dir/crash-dev-$tag.txt" ||
-		return 1
-	for k in 0 1; do
-		devdump_bytes $k $((size + 3 * k)) |
-			cmp - "$dir/devdump-$tag.$k" >> "$dir/crash-dev-$tag.txt" 2>&1 ||
-			return 1
-	done
+	grep -q "  *$((size + 3))  *kdump_test_b\$" "$dir/crash-dev-$tag.txt" &&
+	devdumps_match "$dir" "$tag" "$size"
 }

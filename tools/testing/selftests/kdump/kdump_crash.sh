@@ -193,19 +193,33 @@ fi
 # single note, so vmcore_check then looks for the kernel-mode one instead.
 vc_pid=${crash_pid:-0}
 [ -n "$pid_from_log" ] && [ "$vc_pid" = 0 ] && vc_pid=-1
-"$KDUMP_TOOLS/vmcore_check" --arch "$arch" --cpus "$notes" \
-	--crash-pid "$vc_pid" --iomem "$out/iomem" \
-	--page-size "$(kernel_page_size "$kbuild")" "$vmcore" \
-	> "$out/vmcore_check.txt" 2>&1
-ktap_result $? "${arch}_vmcore_check" "$out/vmcore_check.txt"
+if [ "$arch" = i386 ]; then
+	ktap_skip "${arch}_vmcore_check" \
+		"vmcore_check knows the x86_64 and arm64 notes and keys only; makedumpfile and crash judge the i386 dump"
+else
+	"$KDUMP_TOOLS/vmcore_check" --arch "$arch" --cpus "$notes" \
+		--crash-pid "$vc_pid" --iomem "$out/iomem" \
+		--page-size "$(kernel_page_size "$kbuild")" "$vmcore" \
+		> "$out/vmcore_check.txt" 2>&1
+	ktap_result $? "${arch}_vmcore_check" "$out/vmcore_check.txt"
+fi
 
 ktap_result $mdf "${arch}_makedumpfile_c_d31" "$out/makedumpfile.txt"
 ktap_result $dmesg_ok "${arch}_makedumpfile_dump_dmesg_has_panic" \
 	"$out/makedumpfile-dmesg.txt"
 
-judge_crash "$arch" "$kbuild/vmlinux" "$vmcore" "$out" "${crash_pid:-none}" \
-	"$panic_line" "$bt_cpus"
-ktap_result $? "${arch}_crash_bt_log_ps_sys_${smp}_cpus" "$out/crash.txt"
+# crash 8.0.2 cannot read a 6.1 i386 kernel at all: it looks up the
+# symbol sys_open, which is __ia32_sys_open since the syscall wrappers.
+no_crash=
+[ "$arch" = i386 ] &&
+	no_crash="crash 8.0.2 cannot read 6.1 i386 kernels (it resolves sys_open, now __ia32_sys_open)"
+if [ -n "$no_crash" ]; then
+	ktap_skip "${arch}_crash_bt_log_ps_sys_${smp}_cpus" "$no_crash"
+else
+	judge_crash "$arch" "$kbuild/vmlinux" "$vmcore" "$out" \
+		"${crash_pid:-none}" "$panic_line" "$bt_cpus"
+	ktap_result $? "${arch}_crash_bt_log_ps_sys_${smp}_cpus" "$out/crash.txt"
+fi
 
 # devdump_said LINE...: the serial log holds every LINE.
 devdump_said() {
@@ -231,16 +245,34 @@ elif [ "$devdump" = on ]; then
 		"KDUMP-LATE-DEVDUMP=refused" \
 		"vmcore: device dump kdump_test_late not added: /proc/vmcore has been opened already (-16)"
 	ktap_result $? "${arch}_device_dumps_added_until_vmcore_is_read" "$serial"
-	judge_devdumps "$arch" "$kbuild/vmlinux" "$vmcore" "$out" "$dd_size"
-	ktap_result $? "${arch}_crash_extracts_device_dumps_from_vmcore" \
-		"$out/crash-dev-vmcore.txt"
-	judge_devdumps "$arch" "$kbuild/vmlinux" "$out/dumpfile" "$out" "$dd_size"
-	ktap_result $? "${arch}_crash_extracts_device_dumps_from_makedumpfile_dump" \
-		"$out/crash-dev-dumpfile.txt"
+	if [ -n "$no_crash" ]; then
+		judge_devdumps_elf "$vmcore" "$out" "$dd_size"
+		ktap_result $? "${arch}_notes_reader_extracts_device_dumps_from_vmcore" \
+			"$out/crash-dev-vmcore.txt"
+		ktap_skip "${arch}_crash_extracts_device_dumps_from_makedumpfile_dump" \
+			"$no_crash"
+	else
+		judge_devdumps "$arch" "$kbuild/vmlinux" "$vmcore" "$out" "$dd_size"
+		ktap_result $? "${arch}_crash_extracts_device_dumps_from_vmcore" \
+			"$out/crash-dev-vmcore.txt"
+		judge_devdumps "$arch" "$kbuild/vmlinux" "$out/dumpfile" "$out" \
+			"$dd_size"
+		ktap_result $? "${arch}_crash_extracts_device_dumps_from_makedumpfile_dump" \
+			"$out/crash-dev-dumpfile.txt"
+	fi
 elif [ "$devdump" = off ]; then
-	printf 'dev -V\nquit\n' |
-		tool "$arch" crash -s "$kbuild/vmlinux" "$vmcore" \
-		> "$out/crash-dev-vmcore.txt" 2>&1
+	if [ -n "$no_crash" ]; then
+		mkdir -p "$out/devdump.d"
+		"$here/vmcoredd_extract.py" "$vmcore" "$out/devdump.d" \
+			> "$out/crash-dev-vmcore.txt" 2>&1 &&
+			[ ! -s "$out/crash-dev-vmcore.txt" ] &&
+			echo "no device dumps found" > "$out/crash-dev-vmcore.txt"
+		rm -rf "$out/devdump.d"
+	else
+		printf 'dev -V\nquit\n' |
+			tool "$arch" crash -s "$kbuild/vmlinux" "$vmcore" \
+			> "$out/crash-dev-vmcore.txt" 2>&1
+	fi
 	devdump_said "vmcoredd_test: kdump_test_a of 4096 bytes: -22" \
 		"vmcore: device dump kdump_test_a not added: device dumps are disabled (novmcoredd) (-22)" \
 		"KDUMP-LATE-DEVDUMP=refused" &&

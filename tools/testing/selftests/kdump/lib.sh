@@ -113,8 +113,8 @@ qemu_run() {
 	local monitor=none mon_watcher= drain= nic net=
 
 	case $arch in
-	x86_64)
-		qemu=qemu-system-x86_64
+	x86_64|i386)
+		qemu=qemu-system-$arch
 		machine="-M pc"
 		console=ttyS0
 		drive="-drive file=$disk,format=raw,if=virtio"
@@ -274,7 +274,8 @@ saved_vmcore() {
 # the ELF core header in the device tree and leaves the line alone.
 loader_additions() {
 	case $1-$2 in
-	x86_64-crash) echo '( acpi_rsdp=0x[0-9a-f]+)? elfcorehdr=[0-9]+K' ;;
+	x86_64-crash|i386-crash)
+		echo '( acpi_rsdp=0x[0-9a-f]+)? elfcorehdr=[0-9]+K' ;;
 	*) echo '' ;;
 	esac
 }

@@ -22,7 +22,8 @@ boot_files=("${@:6}")
 work=$out.d
 
 libdirs="lib/x86_64-linux-gnu usr/lib/x86_64-linux-gnu
-	 lib/aarch64-linux-gnu usr/lib/aarch64-linux-gnu lib usr/lib"
+	 lib/aarch64-linux-gnu usr/lib/aarch64-linux-gnu
+	 lib/i386-linux-gnu usr/lib/i386-linux-gnu lib usr/lib"
 
 # Copy a file from the sysroot into the image at the same path.
 copy_in() {
