@@ -11,6 +11,7 @@
 #   make check-debug       the main suites on sanitizer kernels
 #   make series            the work as a patch series, in build/series/
 #   make check-i386        crash and capture a 32-bit x86 kernel
+#   make docs-check        Sphinx on the series' documents, no warnings
 #   make kernel-arm64      one kernel; see bench/kernel.sh
 #
 # Everything is built under build/.  Kernel builds never run in parallel.
@@ -48,7 +49,7 @@ SYSROOTS   := $(ALL_ARCHES:%=sysroot-%) sysroot-i386
 INITRAMFS  := $(ALL_ARCHES:%=initramfs-%)
 .PHONY: all deps tree tools check check-debug check-debug-run demo stress fuzz matrix clean $(KERNELS) $(SYSROOTS) $(INITRAMFS)
 .PHONY: kernel-arm64-64k initramfs-arm64-64k series series-check cross-check
-.PHONY: check-i386 initramfs-i386
+.PHONY: check-i386 initramfs-i386 docs-check
 
 all: check
 
@@ -309,6 +310,10 @@ kselftest_suite = kselftest_x86_64=env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
 	make -s -C $(B)/trees/$(MODE)/tools/testing/selftests TARGETS=kdump \
 	run_tests O=$(call kbuild,x86_64)
 
+# docs_suite: Sphinx builds the series' documents with the kernel's own
+# conf.py and kernel-doc, without a warning (bench/docs.sh).
+docs_suite = docs=bench/docs.sh $(MODE)
+
 # series_suite: the repository exported as a patch series (make series)
 # must apply with git am to pristine files and give the project tree.
 series_suite = series=bench/series.sh check
@@ -341,7 +346,7 @@ check: tools $(ARCHES:%=initramfs-%) \
 		$(if $(filter x86_64,$(ARCHES)),"$(call elfcorehdr_suite,x86_64)" \
 			"$(call kaslr_offset_suite,x86_64)" \
 			"$(call reloc_order_suite,x86_64)") \
-		$(if $(filter project,$(MODE)),"$(series_suite)" \
+		$(if $(filter project,$(MODE)),"$(series_suite)" "$(docs_suite)" \
 			$(if $(filter x86_64,$(ARCHES)),"$(kselftest_suite)"))
 
 demo: tools initramfs-x86_64
@@ -375,6 +380,9 @@ cross-check: tree
 # i386 kernel with HIGHMEM4G, judged by Debian's i386 makedumpfile and
 # crash under qemu-i386-static.  Not part of make check, whose cold run
 # it would push past 45 minutes with a fourth kernel build.
+docs-check: tree
+	@bench/docs.sh $(MODE)
+
 check-i386: tools initramfs-i386
 	@echo "# kdump selftests, $(MODE) tree, i386"
 	@$(ST)/run_tests.sh "$(call crash_suite,i386,2)" "$(call oops_suite,i386)"

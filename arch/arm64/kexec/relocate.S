@@ -12,11 +12,11 @@
  * that map in TTBR0 and calls the copy at its physical address, with
  * every exception masked:
  *
- *   x0  kimage->head, the first entry of the indirection list
- *   x1  physical address of a copy of the linear map for TTBR1, or 0 when
- *       there is nothing to copy (crash images: segments are in place)
- *   x2  physical minus virtual address of the linear map
- *   x3  physical address of a zeroed page, for break-before-make
+ * - x0: kimage->head, the first entry of the indirection list;
+ * - x1: physical address of a copy of the linear map for TTBR1, or 0
+ *   when there is nothing to copy (crash images: segments are in place);
+ * - x2: physical minus virtual address of the linear map;
+ * - x3: physical address of a zeroed page, for break-before-make.
  *
  * With x1 set it switches TTBR1 to the copied linear map (through the
  * zero page, so no walk ever mixes old and new tables: break-before-make,
