@@ -14,15 +14,19 @@ host_pkgs="make gcc libc6-dev bc flex bison libssl-dev libelf-dev xz-utils
 
 missing=()
 for p in $host_pkgs; do
-	dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null |
-		grep -q '^install ok installed$' || missing+=("$p")
+	# The first line: a package of several architectures has one each.
+	status=$(dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null) || true
+	[ "${status%%$'\n'*}" = "install ok installed" ] || missing+=("$p")
 done
 
 # The arm64 and i386 guest userspace and judges are .deb files of those
 # architectures.
 need_update=0
+# Not "dpkg ... | grep -q": under pipefail, dpkg killed by SIGPIPE when
+# grep stops early would read as a missing architecture.
+foreign=$(dpkg --print-foreign-architectures)
 for a in arm64 i386; do
-	if ! dpkg --print-foreign-architectures | grep -qx $a; then
+	if ! grep -qx $a <<< "$foreign"; then
 		dpkg --add-architecture $a
 		need_update=1
 	fi
