@@ -12,6 +12,7 @@
 #   make series            the work as a patch series, in build/series/
 #   make check-i386        crash and capture a 32-bit x86 kernel
 #   make docs-check        Sphinx on the series' documents, no warnings
+#   make perf PERF_RUNS=3  /proc/vmcore speed, project beside reference
 #   make kernel-arm64      one kernel; see bench/kernel.sh
 #
 # Everything is built under build/.  Kernel builds never run in parallel.
@@ -49,7 +50,7 @@ SYSROOTS   := $(ALL_ARCHES:%=sysroot-%) sysroot-i386
 INITRAMFS  := $(ALL_ARCHES:%=initramfs-%)
 .PHONY: all deps tree tools check check-debug check-debug-run demo stress fuzz matrix clean $(KERNELS) $(SYSROOTS) $(INITRAMFS)
 .PHONY: kernel-arm64-64k initramfs-arm64-64k series series-check cross-check
-.PHONY: check-i386 initramfs-i386 docs-check
+.PHONY: check-i386 initramfs-i386 docs-check perf
 
 all: check
 
@@ -66,9 +67,10 @@ $(SYSROOTS): sysroot-%: deps
 	@$(ST)/mksysroot.sh $(call debarch,$*) $(B)/sysroot/$* $(SYSROOT_PKGS_$*)
 
 # Guest scenarios: $(ST)/guest/NAME.init becomes NAME.cpio.gz per arch.
-SCENARIOS := crash refusals crashkernel elfcorehdr reboot readers collect
+SCENARIOS := crash refusals crashkernel elfcorehdr reboot readers collect perf
 # Sysroot programs a scenario's images carry besides busybox and kexec.
 initramfs_tools_collect := usr/bin/makedumpfile
+initramfs_tools_perf    := usr/bin/makedumpfile sbin/vmcore-dmesg
 # Static C programs run inside the guest, cross-compiled for arm64.
 GUEST_PROGS := $(basename $(notdir $(wildcard $(ST)/guest/*.c)))
 # Shared objects preloaded into a guest program (kexec), as /bin/NAME.so.
@@ -90,8 +92,10 @@ $(INITRAMFS): initramfs-%: kernel-% sysroot-%
 			-o $(B)/guest/$*/$$p.so $(ST)/guest/preload/$$p.c || exit 1; \
 	done
 	@for s in $(SCENARIOS); do \
-		INITRAMFS_TOOLS="$$(test $$s != collect || \
-			echo $(initramfs_tools_collect))" $(ST)/mkinitramfs.sh $(B)/sysroot/$* $(ST)/guest/$$s.init \
+		INITRAMFS_TOOLS="$$(case $$s in \
+			collect) echo $(initramfs_tools_collect) ;; \
+			perf) echo $(initramfs_tools_perf) ;; esac)" \
+			$(ST)/mkinitramfs.sh $(B)/sysroot/$* $(ST)/guest/$$s.init \
 			$(call kbuild,$*)/kernel-image \
 			$(call testdir,$*)/$$s.cpio.gz $(B)/guest/$* \
 			$$(test $$s != refusals || \
@@ -380,6 +384,17 @@ cross-check: tree
 # i386 kernel with HIGHMEM4G, judged by Debian's i386 makedumpfile and
 # crash under qemu-i386-static.  Not part of make check, whose cold run
 # it would push past 45 minutes with a fourth kernel build.
+# make perf [PERF_RUNS=3] [ARCHES=x86_64]: /proc/vmcore's throughput and
+# the crash latency, the project's beside the reference tree's, medians
+# in build/perf/ARCH/table.txt (bench/perf.sh).  Not part of make check.
+PERF_RUNS ?= 3
+perf:
+	@for a in $(ARCHES); do \
+		$(MAKE) -s MODE=project initramfs-$$a && \
+		$(MAKE) -s MODE=reference initramfs-$$a && \
+		bench/perf.sh $$a $(PERF_RUNS) || exit 1; \
+	done
+
 docs-check: tree
 	@bench/docs.sh $(MODE)
 

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vmcore_perf - how fast a capture kernel gives out /proc/vmcore.
+ *
+ *   vmcore_perf read BLOCK    read() the whole file in BLOCK-byte calls
+ *   vmcore_perf mmap          mmap() the file in 4 MiB windows and copy
+ *                             each out, as a reader of mapped memory does
+ *   vmcore_perf memcpy        the same bytes copied from memory to memory:
+ *                             the ceiling of this boot
+ *   vmcore_perf time NAME CMD...  run CMD, its wall time as NAME
+ *
+ * Prints one line "KDUMP-PERF NAME=VALUE UNIT" for bench/perf.sh; MB is
+ * 10^6 bytes.  Exits non-zero, with a line on stderr, if anything fails,
+ * so a broken measurement never shows up as a number.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MIB		(1024UL * 1024)
+#define WINDOW		(4 * MIB)
+#define MEMCPY_BYTES	(256 * MIB)
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void fail(const char *what)
+{
+	fprintf(stderr, "vmcore_perf: %s: %s\n", what, strerror(errno));
+	exit(1);
+}
+
+static void rate(const char *name, double bytes, double secs)
+{
+	printf("KDUMP-PERF %s=%.0f MB/s\n", name, bytes / secs / 1e6);
+}
+
+static int open_vmcore(off_t *size)
+{
+	struct stat st;
+	int fd = open("/proc/vmcore", O_RDONLY);
+
+	if (fd < 0 || fstat(fd, &st))
+		fail("/proc/vmcore");
+	*size = st.st_size;
+	return fd;
+}
+
+static void do_read(size_t block)
+{
+	char *buf = malloc(block), name[32];
+	off_t size, done = 0;
+	int fd = open_vmcore(&size);
+	double t0 = now();
+	ssize_t n;
+
+	if (!buf)
+		fail("malloc");
+	while ((n = read(fd, buf, block)) > 0)
+		done += n;
+	if (n < 0 || done != size)
+		fail("read");
+	snprintf(name, sizeof(name), "read_%zuk", block / 1024);
+	rate(name, done, now() - t0);
+}
+
+static void do_mmap(void)
+{
+	char *buf = malloc(WINDOW);
+	off_t size, pos;
+	int fd = open_vmcore(&size);
+	double t0 = now();
+
+	if (!buf)
+		fail("malloc");
+	for (pos = 0; pos < size; pos += WINDOW) {
+		size_t len = size - pos < (off_t)WINDOW ? (size_t)(size - pos) : WINDOW;
+		void *p = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, pos);
+
+		if (p == MAP_FAILED)
+			fail("mmap");
+		memcpy(buf, p, len);
+		munmap(p, len);
+	}
+	rate("mmap", size, now() - t0);
+}
+
+static void do_memcpy(void)
+{
+	char *src = malloc(WINDOW), *dst = malloc(WINDOW);
+	unsigned long done;
+	double t0;
+
+	if (!src || !dst)
+		fail("malloc");
+	memset(src, 0x5a, WINDOW);
+	memset(dst, 0, WINDOW);
+	t0 = now();
+	for (done = 0; done < MEMCPY_BYTES; done += WINDOW) {
+		src[done / WINDOW] ^= 1;
+		memcpy(dst, src, WINDOW);
+	}
+	rate("memcpy", MEMCPY_BYTES, now() - t0);
+}
+
+static void do_time(const char *name, char **argv)
+{
+	double t0 = now();
+	int status;
+	pid_t pid = fork();
+
+	if (pid < 0)
+		fail("fork");
+	if (!pid) {
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) < 0)
+		fail("waitpid");
+	if (!WIFEXITED(status) || WEXITSTATUS(status)) {
+		fprintf(stderr, "vmcore_perf: %s failed\n", argv[0]);
+		exit(1);
+	}
+	printf("KDUMP-PERF %s=%.3f s\n", name, now() - t0);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc == 3 && !strcmp(argv[1], "read"))
+		do_read(strtoul(argv[2], NULL, 0));
+	else if (argc == 2 && !strcmp(argv[1], "mmap"))
+		do_mmap();
+	else if (argc == 2 && !strcmp(argv[1], "memcpy"))
+		do_memcpy();
+	else if (argc > 3 && !strcmp(argv[1], "time"))
+		do_time(argv[2], argv + 3);
+	else {
+		fprintf(stderr, "usage: vmcore_perf read BLOCK | mmap | memcpy | time NAME CMD...\n");
+		return 2;
+	}
+	return 0;
+}
