@@ -4,11 +4,13 @@
 # make perf: the series' /proc/vmcore beside upstream's, in one run:
 #   bench/perf.sh ARCH RUNS
 # Boots the project's and the reference tree's kernels alternately, RUNS
-# times each, in identical guests (2 GiB, two CPUs, crashkernel=256M; the
-# capture kernel on one CPU), crashes them with sysrq-c, and lets the
-# capture kernel measure (guest/perf.init, guest/vmcore_perf.c):
+# times each, in identical guests (2 GiB, four CPUs, crashkernel=256M;
+# the capture kernel takes all four), times a kexec -l of a 64 MiB initrd,
+# crashes them with sysrq-c, and lets the capture kernel measure
+# (guest/perf.init, guest/vmcore_perf.c):
 #   - read() of the whole vmcore in 4 KiB, 64 KiB, 1 MiB and 4 MiB calls,
 #     mmap() in 4 MiB windows, and memcpy() in the same boot (the ceiling);
+#   - 1, 2 and 4 processes reading disjoint parts at once;
 #   - cp /proc/vmcore /dev/null, makedumpfile -l -d 31 with and without
 #     mmap, vmcore-dmesg;
 # and the host timestamps the console (bench/serial_times.py) for the
@@ -50,11 +52,12 @@ one_run() {
 	mkdir -p "$dir"
 	rm -f "$dir/serial.log" "$dir/disk.img"
 	truncate -s 1M "$dir/disk.img"
-	"$top/bench/serial_times.py" --idle 10 "$dir/serial.log" \
+	# Bounded: a guest that never writes would leave it waiting.
+	timeout 700 "$top/bench/serial_times.py" --idle 10 "$dir/serial.log" \
 		"$dir/serial.times" &
 	KDUMP_MEM=2G qemu_run "$arch" "$kbuild/kernel-image" \
 		"$top/build/test/$tree-$arch/perf.cpio.gz" "crashkernel=256M" \
-		"$dir/disk.img" "$dir/serial.log" 2 600
+		"$dir/disk.img" "$dir/serial.log" 4 600
 	wait
 	rm -f "$dir/disk.img"
 	# A run counts only if every measurement reported.
@@ -63,6 +66,7 @@ one_run() {
 	if ! grep -q '^KDUMP-PERF-DONE' "$dir/serial.txt" ||
 	   grep '^KDUMP-PERF-FAIL' "$dir/serial.txt" > "$dir/failed"; then
 		echo "# $tree run $run failed: $(tr '\n' ' ' < "$dir/failed")"
+		failed=$((failed + 1))
 		return
 	fi
 	{
@@ -72,6 +76,7 @@ one_run() {
 	} | sed "s/^/$tree\t$run\t/" >> "$raw"
 }
 
+failed=0
 for run in $(seq 1 "$runs"); do
 	for tree in project reference; do
 		echo "# run $run of $runs, $tree tree"
@@ -79,4 +84,5 @@ for run in $(seq 1 "$runs"); do
 	done
 done
 "$top/bench/perf_table.py" "$raw" | tee "$out/table.txt"
-echo "# raw runs: $raw"
+echo "# raw runs: $raw; $failed run(s) failed"
+[ "$failed" -eq 0 ]

@@ -7,6 +7,9 @@
  *                             each out, as a reader of mapped memory does
  *   vmcore_perf memcpy        the same bytes copied from memory to memory:
  *                             the ceiling of this boot
+ *   vmcore_perf readers N     N processes read() disjoint parts of the
+ *                             file in 1 MiB calls at once, as
+ *                             makedumpfile --split does: their total rate
  *   vmcore_perf time NAME CMD...  run CMD, its wall time as NAME
  *
  * Prints one line "KDUMP-PERF NAME=VALUE UNIT" for bench/perf.sh; MB is
@@ -98,6 +101,48 @@ static void do_mmap(void)
 	rate("mmap", size, now() - t0);
 }
 
+/* Read [start, end) of the file in 1 MiB calls; exit status says if all came. */
+static int read_part(int fd, off_t start, off_t end)
+{
+	char *buf = malloc(MIB);
+	off_t pos = start;
+	ssize_t n = 1;
+
+	while (buf && pos < end && n > 0) {
+		size_t want = end - pos < (off_t)MIB ? (size_t)(end - pos) : MIB;
+
+		n = pread(fd, buf, want, pos);
+		pos += n > 0 ? n : 0;
+	}
+	return pos == end ? 0 : 1;
+}
+
+static void do_readers(int nr)
+{
+	off_t size;
+	int fd = open_vmcore(&size), i, status, bad = 0;
+	double t0 = now();
+	char name[32];
+
+	for (i = 0; i < nr; i++) {
+		pid_t pid = fork();
+
+		if (pid < 0)
+			fail("fork");
+		if (!pid)
+			_exit(read_part(fd, size / nr * i,
+					i == nr - 1 ? size : size / nr * (i + 1)));
+	}
+	while (wait(&status) > 0)
+		bad |= !WIFEXITED(status) || WEXITSTATUS(status);
+	if (bad) {
+		fprintf(stderr, "vmcore_perf: a reader failed\n");
+		exit(1);
+	}
+	snprintf(name, sizeof(name), "readers_%d", nr);
+	rate(name, size, now() - t0);
+}
+
 static void do_memcpy(void)
 {
 	char *src = malloc(WINDOW), *dst = malloc(WINDOW);
@@ -145,10 +190,12 @@ int main(int argc, char **argv)
 		do_mmap();
 	else if (argc == 2 && !strcmp(argv[1], "memcpy"))
 		do_memcpy();
+	else if (argc == 3 && !strcmp(argv[1], "readers") && atoi(argv[2]) > 0)
+		do_readers(atoi(argv[2]));
 	else if (argc > 3 && !strcmp(argv[1], "time"))
 		do_time(argv[2], argv + 3);
 	else {
-		fprintf(stderr, "usage: vmcore_perf read BLOCK | mmap | memcpy | time NAME CMD...\n");
+		fprintf(stderr, "usage: vmcore_perf read BLOCK | mmap | memcpy | readers N | time NAME CMD...\n");
 		return 2;
 	}
 	return 0;
