@@ -14,9 +14,9 @@ host_pkgs="make gcc libc6-dev bc flex bison libssl-dev libelf-dev xz-utils
 
 missing=()
 for p in $host_pkgs; do
-	# The first line: a package of several architectures has one each.
+	# One line per architecture the package is known for.
 	status=$(dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null) || true
-	[ "${status%%$'\n'*}" = "install ok installed" ] || missing+=("$p")
+	grep -qx 'install ok installed' <<< "$status" || missing+=("$p")
 done
 
 # The arm64 and i386 guest userspace and judges are .deb files of those
@@ -25,11 +25,9 @@ need_update=0
 # Not "dpkg ... | grep -q": under pipefail, dpkg killed by SIGPIPE when
 # grep stops early would read as a missing architecture.
 foreign=$(dpkg --print-foreign-architectures)
+new_arches=()
 for a in arm64 i386; do
-	if ! grep -qx $a <<< "$foreign"; then
-		dpkg --add-architecture $a
-		need_update=1
-	fi
+	grep -qx $a <<< "$foreign" || new_arches+=("$a")
 	apt-cache show busybox-static:$a >/dev/null 2>&1 || need_update=1
 done
 
@@ -37,9 +35,12 @@ if [ ${#missing[@]} -eq 0 ] && [ $need_update -eq 0 ]; then
 	exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then
-	echo "deps.sh: missing ${missing[*]}; run as root to install" >&2
+	echo "deps.sh: missing ${missing[*]:-} ${new_arches[*]:+package lists of ${new_arches[*]}}; run as root to install" >&2
 	exit 1
 fi
+for a in "${new_arches[@]}"; do
+	dpkg --add-architecture "$a"
+done
 echo "deps.sh: installing ${missing[*]:-(package lists only)}"
 # A mirror in the middle of a sync fails one index or another; what is
 # needed is checked below, and apt-get install fails if it is missing.

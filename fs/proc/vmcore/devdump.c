@@ -35,23 +35,17 @@
 #include <linux/export.h>
 #include <linux/init.h>
 #include <linux/limits.h>
+#include <linux/minmax.h>
+#include <linux/moduleparam.h>
 #include <linux/printk.h>
 #include <linux/string.h>
 #include <uapi/linux/vmcore.h>
 
 #include "internal.h"
 
-/* Largest dump whose n_descsz, with the name and padding, fits a u32. */
-#define VMCORE_DD_SIZE_MAX	(U32_MAX - VMCOREDD_MAX_NAME_BYTES - 3)
-
+/* "novmcoredd" (or novmcoredd=1) on the command line, as in 6.1. */
 static bool vmcoredd_disabled;
-
-static int __init vmcoredd_disable(char *arg)
-{
-	vmcoredd_disabled = true;
-	return 1;
-}
-__setup("novmcoredd", vmcoredd_disable);
+core_param(novmcoredd, vmcoredd_disabled, bool, 0);
 
 static bool no_name(const struct vmcoredd_data *d)
 {
@@ -76,7 +70,7 @@ static bool empty(const struct vmcoredd_data *d)
 
 static bool too_large(const struct vmcoredd_data *d)
 {
-	return d->size > VMCORE_DD_SIZE_MAX;
+	return d->size > vmcore_dd_size_max();
 }
 
 static const struct {
@@ -89,6 +83,21 @@ static const struct {
 	{ empty,		"the dump is empty" },
 	{ too_large,		"the dump is too large for one note" },
 };
+
+/**
+ * vmcore_dd_size_max() - the largest device dump one note can carry
+ *
+ * n_descsz (the name and the data) must fit a u32, and the whole note,
+ * header and padding included, a size_t: on 32-bit the second is less.
+ *
+ * Context: Any context.
+ * Return: the largest @size of a struct vmcoredd_data that is accepted.
+ */
+size_t vmcore_dd_size_max(void)
+{
+	return min_t(size_t, U32_MAX - VMCOREDD_MAX_NAME_BYTES - 3,
+		     SIZE_MAX - sizeof(struct vmcoredd_header) - 3);
+}
 
 /**
  * vmcore_dd_check() - the rules a device dump must pass

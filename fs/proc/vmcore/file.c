@@ -64,6 +64,8 @@ static int vmcore_open(struct inode *inode, struct file *file)
 {
 	mutex_lock(&vmcore_file.lock);
 	vmcore_file.opened = true;
+	/* proc_set_size() reaches new inodes only; a cached one may be older. */
+	i_size_write(inode, vmcore_file.img.size);
 	mutex_unlock(&vmcore_file.lock);
 	file->private_data = &vmcore_file.img;
 	vmcore_cb_note_open();

@@ -346,6 +346,7 @@ void vmcore_file_remove(void);
 struct vmcoredd_data;
 int vmcore_dd_check(const struct vmcoredd_data *data, bool disabled,
 		    const char **why);
+size_t vmcore_dd_size_max(void);
 size_t vmcore_dd_note_size(const struct vmcoredd_data *data);
 void vmcore_dd_note_header(void *note, const struct vmcoredd_data *data);
 

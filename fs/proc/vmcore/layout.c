@@ -229,12 +229,10 @@ static int copy_image(struct vmcore_image *out, const struct vmcore_image *in,
 	*out = *in;
 	out->head_size = head_size;
 	out->head = vmalloc_user(head_size);
-	if (!out->head)
-		return -ENOMEM;
 	out->chunks = kvmalloc_array(in->nr_chunks, sizeof(*in->chunks),
 				     GFP_KERNEL);
-	if (!out->chunks) {
-		vfree(out->head);
+	if (!out->head || !out->chunks) {
+		vmcore_layout_free(out);
 		return -ENOMEM;
 	}
 	memcpy(out->chunks, in->chunks, in->nr_chunks * sizeof(*in->chunks));
@@ -244,7 +242,7 @@ static int copy_image(struct vmcore_image *out, const struct vmcore_image *in,
 
 /**
  * vmcore_layout_grow_notes() - a copy of an image with room for more notes
- * @out: filled in; release with vmcore_layout_free()
+ * @out: filled in; release with vmcore_layout_free(); empty on error
  * @in: the image to copy; left unchanged
  * @extra: bytes to add at the end of the notes, a multiple of 4
  * @room: set to the first of them, inside @out's head; they are zeroed
@@ -262,6 +260,7 @@ int vmcore_layout_grow_notes(struct vmcore_image *out,
 	size_t notes_size, head_size;
 	int err;
 
+	*out = (struct vmcore_image){};
 	*why = "a note must be a multiple of 4 bytes long";
 	if (!IS_ALIGNED(extra, 4))
 		return -EINVAL;

@@ -61,12 +61,12 @@ static void spoil_size_zero(struct vmcoredd_data *d)
 
 static void spoil_size_huge(struct vmcoredd_data *d)
 {
-	d->size = U32_MAX - VMCOREDD_MAX_NAME_BYTES;
+	d->size = vmcore_dd_size_max() + 1;
 }
 
 static void spoil_size_largest(struct vmcoredd_data *d)
 {
-	d->size = U32_MAX - VMCOREDD_MAX_NAME_BYTES - 3;
+	d->size = vmcore_dd_size_max();
 }
 
 static const struct rule_case rule_cases[] = {
@@ -151,8 +151,13 @@ static void devdump_test_sizes_round_to_four(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, vmcore_dd_note_size(&d), (size_t)64 + 8);
 	d.size = 9;
 	KUNIT_EXPECT_EQ(test, vmcore_dd_note_size(&d), (size_t)64 + 12);
-	d.size = U32_MAX - VMCOREDD_MAX_NAME_BYTES - 3;
-	KUNIT_EXPECT_EQ(test, vmcore_dd_note_size(&d) % 4, (size_t)0);
+	/* The largest dump's note neither wraps nor loses its padding. */
+	d.size = vmcore_dd_size_max();
+	KUNIT_EXPECT_EQ(test, vmcore_dd_note_size(&d),
+			(size_t)64 + ALIGN((size_t)d.size, 4));
+	KUNIT_EXPECT_GT(test, vmcore_dd_note_size(&d), (size_t)d.size);
+	KUNIT_EXPECT_LE(test, (u64)d.size + VMCOREDD_MAX_NAME_BYTES,
+			(u64)U32_MAX);
 }
 
 static void devdump_test_no_file_no_dump(struct kunit *test)

@@ -119,7 +119,7 @@ devdumps_match() {
 judge_devdumps_elf() {
 	local core=$1 dir=$2 size=$3 tag=${1##*/} i
 
-	rm -f "$dir/devdump-$tag".*
+	rm -rf "$dir/devdump-$tag".*
 	mkdir -p "$dir/devdump-$tag.d"
 	"$(dirname "${BASH_SOURCE[0]}")/vmcoredd_extract.py" "$core" \
 		"$dir/devdump-$tag.d" > "$dir/crash-dev-$tag.txt" 2>&1 || return 1
