@@ -177,11 +177,12 @@ do_export() {
 
 n_ok=0
 n_fail=0
+n_skip=0
 case_result() {
 	if [ "$1" -eq 0 ]; then
-		n_ok=$((n_ok + 1)); echo "ok $((n_ok + n_fail)) $2"
+		n_ok=$((n_ok + 1)); echo "ok $((n_ok + n_fail + n_skip)) $2"
 	else
-		n_fail=$((n_fail + 1)); echo "not ok $((n_ok + n_fail)) $2"
+		n_fail=$((n_fail + 1)); echo "not ok $((n_ok + n_fail + n_skip)) $2"
 		[ -s "${3:-}" ] && head -n 60 "$3" | sed 's/^/# /'
 	fi
 	return 0
@@ -189,8 +190,8 @@ case_result() {
 
 # case_skip NAME REASON: a case not judged, and why; never a pass.
 case_skip() {
-	n_ok=$((n_ok + 1))
-	echo "ok $((n_ok + n_fail)) $1 # SKIP $2"
+	n_skip=$((n_skip + 1))
+	echo "ok $((n_ok + n_fail + n_skip)) $1 # SKIP $2"
 }
 
 # The exported patches in order, without the cover letter.
@@ -281,7 +282,7 @@ do_check() {
 	case_result $? series_patches_signed_off "$log"
 	rm -f "$log.paths" "$log.changed"
 	echo "# $(echo "$patches" | wc -w) patches, $(wc -l < \
-		<(series_paths)) paths; $n_ok passed, $n_fail failed"
+		<(series_paths)) paths; $n_ok passed, $n_fail failed, $n_skip skipped"
 	[ "$n_fail" -eq 0 ]
 }
 
@@ -370,7 +371,7 @@ do_full() {
 		fi
 		build_prefix "$repo" "$c" || failed=1
 	done
-	echo "# $n_ok passed, $n_fail failed"
+	echo "# $n_ok passed, $n_fail failed, $n_skip skipped"
 	[ "$n_fail" -eq 0 ]
 }
 
