@@ -237,8 +237,8 @@ static const struct proc_ops vmcore_proc_ops = {
  * @img: the image; on success it belongs to the file and @img is emptied
  *
  * Context: Process context; may sleep.
- * Return: 0; -EEXIST if the file exists or is being removed; -ENOMEM if the proc entry could
- * not be created (@img is then still the caller's).
+ * Return: 0; -EEXIST if the file exists or is being removed; -ENOMEM if
+ * the proc entry could not be created (@img is then still the caller's).
  */
 int vmcore_file_create(struct vmcore_image *img)
 {

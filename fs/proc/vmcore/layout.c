@@ -46,8 +46,6 @@ struct vmcore_layout {
 	const struct vmcore_hdr *in;
 	struct vmcore_image *img;
 	unsigned int phnum;
-	size_t notes_off;
-	size_t notes_size;
 };
 
 static bool put_ehdr(const struct vmcore_layout *l)
@@ -66,11 +64,12 @@ static bool put_ehdr(const struct vmcore_layout *l)
 	       vmcore_ehdr_put(c, eh, VMCORE_E_SHSTRNDX, 0);
 }
 
-static void *out_phdr(const struct vmcore_layout *l, unsigned int i)
+/* Program header @i of the file: 0 is the PT_NOTE, the rest PT_LOADs. */
+static void *image_phdr(const struct vmcore_image *img, unsigned int i)
 {
-	const struct vmcore_elf_class *c = l->in->cls;
+	const struct vmcore_elf_class *c = img->cls;
 
-	return l->img->head + c->ehdr_size + (size_t)i * c->phdr_size;
+	return img->head + c->ehdr_size + (size_t)i * c->phdr_size;
 }
 
 static bool put_notes_size(const struct vmcore_elf_class *c, void *ph,
@@ -83,12 +82,12 @@ static bool put_notes_size(const struct vmcore_elf_class *c, void *ph,
 static bool put_note_phdr(const struct vmcore_layout *l)
 {
 	const struct vmcore_elf_class *c = l->in->cls;
-	void *ph = out_phdr(l, 0);
+	void *ph = image_phdr(l->img, 0);
 
 	/* vmalloc_user() zeroed the rest: no address, flags or alignment. */
 	return vmcore_phdr_put(c, ph, VMCORE_P_TYPE, PT_NOTE) &&
-	       vmcore_phdr_put(c, ph, VMCORE_P_OFFSET, l->notes_off) &&
-	       put_notes_size(c, ph, l->notes_size);
+	       vmcore_phdr_put(c, ph, VMCORE_P_OFFSET, l->img->notes_off) &&
+	       put_notes_size(c, ph, l->img->notes_size);
 }
 
 static bool place_load(const struct vmcore_layout *l, void *out,
@@ -123,7 +122,7 @@ static bool place_loads(const struct vmcore_layout *l)
 
 		if (vmcore_phdr_get(h->cls, ph, VMCORE_P_TYPE) != PT_LOAD)
 			continue;
-		if (!place_load(l, out_phdr(l, out++), ph))
+		if (!place_load(l, image_phdr(l->img, out++), ph))
 			return false;
 	}
 	return true;
@@ -132,7 +131,7 @@ static bool place_loads(const struct vmcore_layout *l)
 static int fill_head(const struct vmcore_layout *l, const void *notes,
 		     const char **why)
 {
-	memcpy(l->img->head + l->notes_off, notes, l->notes_size);
+	memcpy(l->img->head + l->img->notes_off, notes, l->img->notes_size);
 	l->img->size = l->img->head_size;
 	if (put_ehdr(l) && put_note_phdr(l) && place_loads(l))
 		return 0;
@@ -158,8 +157,7 @@ int vmcore_layout_build(struct vmcore_image *img, const struct vmcore_hdr *h,
 			const char **why)
 {
 	unsigned int loads = vmcore_hdr_count(h, PT_LOAD);
-	struct vmcore_layout l = { .in = h, .img = img, .phnum = loads + 1,
-				   .notes_size = notes_size };
+	struct vmcore_layout l = { .in = h, .img = img, .phnum = loads + 1 };
 	int err = -ENOMEM;
 
 	*img = (struct vmcore_image){ .cls = h->cls,
@@ -167,9 +165,8 @@ int vmcore_layout_build(struct vmcore_image *img, const struct vmcore_hdr *h,
 	*why = "too many program headers";
 	if (l.phnum > VMCORE_PHNUM_MAX)
 		return -E2BIG;
-	l.notes_off = h->cls->ehdr_size + (size_t)l.phnum * h->cls->phdr_size;
-	img->notes_off = l.notes_off;
-	img->head_size = PAGE_ALIGN(l.notes_off + notes_size);
+	img->notes_off = h->cls->ehdr_size + (size_t)l.phnum * h->cls->phdr_size;
+	img->head_size = PAGE_ALIGN(img->notes_off + notes_size);
 	*why = "out of memory for the file layout";
 	img->head = vmalloc_user(img->head_size);
 	if (!img->head)
@@ -197,7 +194,7 @@ static bool shift_loads(struct vmcore_image *img, u64 delta)
 	unsigned int i, phnum = vmcore_ehdr_get(c, img->head, VMCORE_E_PHNUM);
 
 	for (i = 1; i < phnum; i++) {
-		void *ph = img->head + c->ehdr_size + (size_t)i * c->phdr_size;
+		void *ph = image_phdr(img, i);
 		u64 off = vmcore_phdr_get(c, ph, VMCORE_P_OFFSET);
 
 		if (!vmcore_phdr_put(c, ph, VMCORE_P_OFFSET, off + delta))
@@ -273,8 +270,7 @@ int vmcore_layout_grow_notes(struct vmcore_image *out,
 		return err;
 	out->notes_size = notes_size;
 	*why = "offsets do not fit the file's ELF class";
-	if (!put_notes_size(out->cls, out->head + out->cls->ehdr_size,
-			    notes_size) ||
+	if (!put_notes_size(out->cls, image_phdr(out, 0), notes_size) ||
 	    !shift_loads(out, head_size - in->head_size)) {
 		vmcore_layout_free(out);
 		return -EOVERFLOW;
