@@ -13,7 +13,8 @@
  * 2. for a crash image, unloads the old one, whose bytes the new one is
  *    about to overwrite in the crash region;
  * 3. allocates control pages, lets the architecture prepare the image,
- *    copies the segments and closes the indirection list;
+ *    copies the segments and closes the indirection list, then frees
+ *    what a kexec_file_load() image needed only to get this far;
  * 4. swaps the image in and frees the one it replaces.
  *
  * Everything that can be refused happens before step 2: reading files,
@@ -98,7 +99,11 @@ static int build(struct kimage *image)
 	ret = kimage_load_segments(image);
 	if (ret)
 		return ret;
-	return machine_kexec_post_load(image);
+	ret = machine_kexec_post_load(image);
+	if (ret)
+		return ret;
+	kimage_file_release(image);
+	return 0;
 }
 
 static int commit_locked(struct kimage *image)

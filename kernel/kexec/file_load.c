@@ -13,7 +13,9 @@
  *    the LSM and IMA hooks): -EBADF for a bad or write-only descriptor,
  *    -EINVAL for an empty or non-regular file, -ETXTBSY for a file open
  *    for writing, -EFBIG beyond 4 GiB.
- * 3. A loader of the architecture's table recognises it (-ENOEXEC).
+ * 3. A loader of the architecture's table recognises it (-ENOEXEC),
+ *    through arch_kexec_kernel_image_probe(), which on ppc64 also notes
+ *    the memory no buffer may use.
  * 4. Signature and lockdown (sig_policy.c): a kernel without a valid
  *    signature is refused when one is required (the verifier's error),
  *    and, whatever the configuration, while the kernel is locked down
@@ -23,8 +25,14 @@
  *    (-EFAULT) and NUL-terminated (-EINVAL).
  * 7. The loader builds the image: its buffers are placed (place.c), a
  *    crash image gets its ELF core header, the architecture adds what it
- *    needs (boot parameters, purgatory, device tree).
+ *    needs (boot parameters, purgatory, device tree).  Where the
+ *    purgatory is an ELF object (purgatory.c), the core then stores the
+ *    segments' digests in it.
  * 8. kexec_commit() (commit.c), the transaction kexec_load() shares.
+ *
+ * From step 2 on, the files, the command line and the loader's data
+ * belong to the image; kimage_file_release() frees them once the
+ * segments have been copied, or with an image that is refused.
  *
  * Steps 2-7 run without the kexec lock: a crash while a large file is
  * being read still finds the capture kernel that was loaded before, and a
@@ -50,26 +58,6 @@
 /* The largest kernel or initrd file read, as in 6.1.y. */
 #define KEXEC_FILE_SIZE_MAX	min_t(s64, 4LL << 30, SSIZE_MAX)
 
-/**
- * struct kexec_file_input - what kexec_file_load() was given, read in
- * @kernel:	the kernel file
- * @kernel_len:	its length
- * @initrd:	the initrd file, or NULL
- * @initrd_len:	its length
- * @cmdline:	the command line, NUL-terminated, or NULL
- * @cmdline_len: its length, the NUL included
- * @ops:	the loader that recognised @kernel
- */
-struct kexec_file_input {
-	void *kernel;
-	size_t kernel_len;
-	void *initrd;
-	size_t initrd_len;
-	char *cmdline;
-	unsigned long cmdline_len;
-	const struct kexec_file_ops *ops;
-};
-
 static int check_call(unsigned long flags)
 {
 	int ret = kexec_check_caller();
@@ -84,7 +72,7 @@ static int check_call(unsigned long flags)
 	return 0;
 }
 
-static int read_file(int fd, void **buf, size_t *len,
+static int read_file(int fd, void **buf, unsigned long *len,
 		     enum kernel_read_file_id id)
 {
 	ssize_t n = kernel_read_file_from_fd(fd, 0, buf, KEXEC_FILE_SIZE_MAX,
@@ -99,21 +87,34 @@ static int read_file(int fd, void **buf, size_t *len,
 	return 0;
 }
 
-/*
+/**
+ * kexec_image_probe_default() - find the loader of a kernel file
+ * @image:	the image being loaded
+ * @buf:	the kernel file
+ * @buf_len:	its length
+ *
+ * Asks each loader of the architecture's kexec_file_loaders[] in turn and
+ * makes the first that recognises the file the image's (``image->fops``).
  * A probe returns -ENOEXEC, quietly, for a file that is not its format,
  * and -EBADMSG for one of its format that is broken, after a line saying
- * how; only a file no loader explained gets the generic line.
+ * how; only a file no loader explained gets the generic line.  This is
+ * what arch_kexec_kernel_image_probe() does unless the architecture adds
+ * to it.
+ *
+ * Context: process context.
+ * Return: 0, or -ENOEXEC if no loader recognises the file.
  */
-static int find_loader(struct kexec_file_input *in)
+int kexec_image_probe_default(struct kimage *image, void *buf,
+			      unsigned long buf_len)
 {
 	const struct kexec_file_ops * const *ops;
 	bool explained = false;
 	int ret;
 
 	for (ops = kexec_file_loaders; *ops; ops++) {
-		ret = (*ops)->probe(in->kernel, in->kernel_len);
+		ret = (*ops)->probe(buf, buf_len);
 		if (!ret) {
-			in->ops = *ops;
+			image->fops = *ops;
 			return 0;
 		}
 		explained |= ret == -EBADMSG;
@@ -123,9 +124,11 @@ static int find_loader(struct kexec_file_input *in)
 	return -ENOEXEC;
 }
 
-static int copy_cmdline(struct kexec_file_input *in, const char __user *ucmd,
+static int copy_cmdline(struct kimage *image, const char __user *ucmd,
 			unsigned long len)
 {
+	char *cmdline;
+
 	if (!len)
 		return 0;
 	if (len > COMMAND_LINE_SIZE) {
@@ -133,97 +136,148 @@ static int copy_cmdline(struct kexec_file_input *in, const char __user *ucmd,
 				    len, COMMAND_LINE_SIZE);
 		return -EINVAL;
 	}
-	in->cmdline = memdup_user(ucmd, len);
-	if (IS_ERR(in->cmdline)) {
+	cmdline = memdup_user(ucmd, len);
+	if (IS_ERR(cmdline)) {
 		pr_warn_ratelimited("refused: the command line cannot be read\n");
-		return PTR_ERR(in->cmdline);
+		return PTR_ERR(cmdline);
 	}
-	in->cmdline_len = len;
-	if (in->cmdline[len - 1]) {
+	image->cmdline_buf = cmdline;
+	image->cmdline_buf_len = len;
+	if (cmdline[len - 1]) {
 		pr_warn_ratelimited("refused: command line not NUL-terminated\n");
 		return -EINVAL;
 	}
 	return 0;
 }
 
-/* Steps 2-6 of the DOC block. */
-static int read_input(struct kexec_file_input *in, int kernel_fd,
-		      int initrd_fd, const char __user *ucmd,
-		      unsigned long cmdline_len, unsigned long flags)
+/* Steps 2-6 of the DOC block: the files become the image's. */
+static int read_input(struct kimage *image, int kernel_fd, int initrd_fd,
+		      const char __user *ucmd, unsigned long cmdline_len,
+		      unsigned long flags)
 {
-	int ret = read_file(kernel_fd, &in->kernel, &in->kernel_len,
-			    READING_KEXEC_IMAGE);
+	int ret = read_file(kernel_fd, &image->kernel_buf,
+			    &image->kernel_buf_len, READING_KEXEC_IMAGE);
 
 	if (ret)
 		return ret;
-	ret = find_loader(in);
+	ret = arch_kexec_kernel_image_probe(image, image->kernel_buf,
+					    image->kernel_buf_len);
 	if (ret)
 		return ret;
-	ret = kexec_file_check_sig(in->ops, in->kernel, in->kernel_len);
+	ret = kexec_file_check_sig(image->fops, image->kernel_buf,
+				   image->kernel_buf_len);
 	if (ret)
 		return ret;
 	if (!(flags & KEXEC_FILE_NO_INITRAMFS)) {
-		ret = read_file(initrd_fd, &in->initrd, &in->initrd_len,
-				READING_KEXEC_INITRAMFS);
+		ret = read_file(initrd_fd, &image->initrd_buf,
+				&image->initrd_buf_len, READING_KEXEC_INITRAMFS);
 		if (ret)
 			return ret;
 	}
-	ret = copy_cmdline(in, ucmd, cmdline_len);
+	ret = copy_cmdline(image, ucmd, cmdline_len);
 	if (ret)
 		return ret;
 	/* IMA measures the command line without its NUL, as in 6.1. */
-	if (in->cmdline)
-		ima_kexec_cmdline(kernel_fd, in->cmdline, in->cmdline_len - 1);
+	if (image->cmdline_buf)
+		ima_kexec_cmdline(kernel_fd, image->cmdline_buf,
+				  image->cmdline_buf_len - 1);
 	return 0;
 }
 
-static void free_input(struct kexec_file_input *in)
+/* Step 7: the loader places the segments; an ELF purgatory is told. */
+static int build(struct kimage *image)
 {
-	vfree(in->kernel);
-	vfree(in->initrd);
-	if (!IS_ERR(in->cmdline))
-		kfree(in->cmdline);
+	void *ldata = image->fops->load(image, image->kernel_buf,
+					image->kernel_buf_len,
+					image->initrd_buf,
+					image->initrd_buf_len,
+					image->cmdline_buf,
+					image->cmdline_buf_len);
+
+	if (IS_ERR(ldata))
+		return PTR_ERR(ldata);
+	image->image_loader_data = ldata;
+	return kexec_purgatory_store_digests(image);
 }
 
-/* Steps 7 and 8. */
-static int load(struct kexec_file_input *in, unsigned long flags)
+/**
+ * kexec_image_post_load_cleanup_default() - let the loader free its data
+ * @image:	an image whose loader has run, or has not
+ *
+ * Calls the loader's cleanup operation on what its load operation
+ * returned, once; arch_kimage_file_post_load_cleanup() calls this after
+ * freeing what the architecture itself added to the image.
+ *
+ * Context: process context.
+ * Return: 0, or what the loader's cleanup returns.
+ */
+int kexec_image_post_load_cleanup_default(struct kimage *image)
 {
-	struct kimage *image = kimage_alloc(flags & KEXEC_FILE_ON_CRASH);
-	void *ldata;
-	int ret;
+	void *ldata = image->image_loader_data;
 
-	if (IS_ERR(image))
-		return PTR_ERR(image);
-	image->file_mode = 1;
-	ldata = in->ops->load(image, in->kernel, in->kernel_len, in->initrd,
-			      in->initrd_len, in->cmdline, in->cmdline_len);
-	if (IS_ERR(ldata)) {
-		kimage_destroy(image);
-		return PTR_ERR(ldata);
-	}
-	ret = kexec_commit(image);
-	if (in->ops->cleanup)
-		in->ops->cleanup(ldata);
-	return ret;
+	image->image_loader_data = NULL;
+	if (!ldata || !image->fops || !image->fops->cleanup)
+		return 0;
+	return image->fops->cleanup(ldata);
+}
+
+/**
+ * kimage_file_release() - free what a kexec_file_load() image needed only
+ *			   while it was being built
+ * @image:	any image; nothing happens unless it came from
+ *		kexec_file_load()
+ *
+ * The files, the command line, the loader's and the architecture's
+ * working data and the purgatory's copy are needed until the segments
+ * are copied into the image.  kexec_commit() calls this once they are,
+ * and kimage_destroy() for an image that never got that far; a second
+ * call finds nothing left to free.
+ *
+ * Context: process context.
+ */
+void kimage_file_release(struct kimage *image)
+{
+	if (!image->file_mode)
+		return;
+	arch_kimage_file_post_load_cleanup(image);
+	kexec_purgatory_release(image);
+	vfree(image->kernel_buf);
+	vfree(image->initrd_buf);
+	kfree(image->cmdline_buf);
+	image->kernel_buf = NULL;
+	image->kernel_buf_len = 0;
+	image->initrd_buf = NULL;
+	image->initrd_buf_len = 0;
+	image->cmdline_buf = NULL;
+	image->cmdline_buf_len = 0;
 }
 
 SYSCALL_DEFINE5(kexec_file_load, int, kernel_fd, int, initrd_fd,
 		unsigned long, cmdline_len, const char __user *, cmdline_ptr,
 		unsigned long, flags)
 {
-	struct kexec_file_input in = { };
+	struct kimage *image;
 	int ret = check_call(flags);
 
 	if (ret)
 		return ret;
 	if (flags & KEXEC_FILE_UNLOAD)
 		return kexec_unload(flags & KEXEC_FILE_ON_CRASH);
-	ret = read_input(&in, kernel_fd, initrd_fd, cmdline_ptr, cmdline_len,
+	image = kimage_alloc(flags & KEXEC_FILE_ON_CRASH);
+	if (IS_ERR(image))
+		return PTR_ERR(image);
+	image->file_mode = 1;
+	ret = read_input(image, kernel_fd, initrd_fd, cmdline_ptr, cmdline_len,
 			 flags);
 	if (ret)
-		goto free_files;
-	ret = load(&in, flags);
-free_files:
-	free_input(&in);
+		goto destroy_image;
+	ret = build(image);
+	if (ret)
+		goto destroy_image;
+	/* Step 8: kexec_commit() takes the image over. */
+	return kexec_commit(image);
+
+destroy_image:
+	kimage_destroy(image);
 	return ret;
 }

@@ -296,6 +296,7 @@ void kimage_destroy(struct kimage *image)
 		vunmap(image->vmcoreinfo_data_copy);
 	}
 	machine_kexec_cleanup(image);
+	kimage_file_release(image);
 	kimage_free_pages(image);
 	kfree(image);
 }

@@ -7,6 +7,7 @@
 #ifndef _KERNEL_KEXEC_INTERNAL_H
 #define _KERNEL_KEXEC_INTERNAL_H
 
+#include <linux/elf.h>
 #include <linux/kexec.h>
 #include <linux/xarray.h>
 
@@ -160,6 +161,62 @@ int kexec_sig_judge(int verified, const struct kexec_sig_query *q,
 		    enum kexec_sig_verdict *verdict);
 int kexec_file_check_sig(const struct kexec_file_ops *ops, const void *buf,
 			 unsigned long len);
+
+/* file_load.c */
+#ifdef CONFIG_KEXEC_FILE
+void kimage_file_release(struct kimage *image);
+#else
+static inline void kimage_file_release(struct kimage *image) { }
+#endif
+
+/* purgatory_elf.c: reading an ELF purgatory object. */
+#if ELF_CLASS == ELFCLASS64
+#define purgatory_sym	elf64_sym
+#else
+#define purgatory_sym	elf32_sym
+#endif
+
+static inline const struct elf_shdr *purgatory_sections(const struct elfhdr *ehdr)
+{
+	return (const void *)ehdr + ehdr->e_shoff;
+}
+
+/* Is the section part of the loaded copy, with bytes of its own? */
+static inline bool purgatory_loaded(const struct elf_shdr *sh)
+{
+	return (sh->sh_flags & SHF_ALLOC) && sh->sh_type != SHT_NOBITS;
+}
+
+/* Does [off, off + len) lie inside @size bytes? */
+static inline bool purgatory_inside(u64 size, u64 off, u64 len)
+{
+	return off <= size && len <= size - off;
+}
+
+const char *purgatory_object_fault(const void *obj, size_t size);
+int purgatory_measure(const struct elfhdr *ehdr, unsigned long *bufsz,
+		      unsigned long *memsz, unsigned long *align);
+void purgatory_place(const struct elfhdr *ehdr, struct elf_shdr *sechdrs, void *buf,
+		     unsigned long mem, unsigned long bufsz);
+const struct purgatory_sym *purgatory_find_symbol(const struct elfhdr *ehdr, const char *name);
+int purgatory_entry(const struct elfhdr *ehdr, const struct elf_shdr *sechdrs,
+		    unsigned long *entry);
+
+/* purgatory.c and purgatory_digest.c: loading it into an image. */
+#ifdef CONFIG_KEXEC_PURGATORY_ELF
+/* The object arch/<arch>/purgatory/ links into the kernel. */
+extern const char kexec_purgatory[];
+extern const size_t kexec_purgatory_size;
+
+void kexec_purgatory_release(struct kimage *image);
+int kexec_purgatory_store_digests(struct kimage *image);
+#else
+static inline void kexec_purgatory_release(struct kimage *image) { }
+static inline int kexec_purgatory_store_digests(struct kimage *image)
+{
+	return 0;
+}
+#endif
 
 /*
  * sig_verify.c: kernel signatures.  Without CONFIG_KEXEC_SIG every kernel

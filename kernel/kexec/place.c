@@ -253,7 +253,7 @@ int kexec_add_buffer(struct kexec_buf *kbuf)
 	ret = check_kbuf(kbuf);
 	if (ret)
 		return ret;
-	ret = kexec_locate_mem_hole(kbuf);
+	ret = arch_kexec_locate_mem_hole(kbuf);
 	if (ret == -EADDRNOTAVAIL)
 		pr_warn("refused: no room for %lu bytes in %s\n", kbuf->memsz,
 			kbuf->image->type == KEXEC_TYPE_CRASH ?
