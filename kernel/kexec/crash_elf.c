@@ -313,13 +313,13 @@ static struct elf64_phdr *put_ram_loads(struct elf64_phdr *ph,
 
 /* Fill the program header table that follows @eh; returns its length. */
 static unsigned int put_phdrs(struct elf64_hdr *eh, const struct crash_mem *mem,
-			      bool kernel_map)
+			      bool map_kernel)
 {
 	struct elf64_phdr *first = (struct elf64_phdr *)(eh + 1), *ph;
 
 	ph = put_cpu_notes(first);
 	ph = put_note(ph, paddr_vmcoreinfo_note(), VMCOREINFO_NOTE_SIZE);
-	if (kernel_map)
+	if (map_kernel)
 		ph = put_kernel_map(ph);
 	ph = put_ram_loads(ph, mem);
 	return ph - first;
@@ -342,17 +342,17 @@ static void put_ehdr(struct elf64_hdr *eh, unsigned int phnum)
 }
 
 /* Program headers the header gets at most: fewer if crash_notes is NULL. */
-static size_t max_phnum(const struct crash_mem *mem, bool kernel_map)
+static size_t max_phnum(const struct crash_mem *mem, bool map_kernel)
 {
-	return (size_t)num_possible_cpus() + 1 + kernel_map + mem->nr_ranges;
+	return (size_t)num_possible_cpus() + 1 + map_kernel + mem->nr_ranges;
 }
 
 /* Why no header can be written for @mem, or NULL. */
-static const char *header_fault(const struct crash_mem *mem, bool kernel_map)
+static const char *header_fault(const struct crash_mem *mem, bool map_kernel)
 {
 	const char *why = mem_fault(mem);
 
-	if (!why && max_phnum(mem, kernel_map) >= PN_XNUM)
+	if (!why && max_phnum(mem, map_kernel) >= PN_XNUM)
 		why = "more program headers than e_phnum can count";
 	return why;
 }
@@ -378,8 +378,8 @@ static const char *header_fault(const struct crash_mem *mem, bool kernel_map)
 int crash_prepare_elf64_headers(struct crash_mem *mem, int need_kernel_map,
 				void **addr, unsigned long *sz)
 {
-	bool kernel_map = need_kernel_map;
-	const char *why = header_fault(mem, kernel_map);
+	bool map_kernel = need_kernel_map;
+	const char *why = header_fault(mem, map_kernel);
 	unsigned long size;
 	struct elf64_hdr *eh;
 
@@ -387,12 +387,12 @@ int crash_prepare_elf64_headers(struct crash_mem *mem, int need_kernel_map,
 		pr_warn("cannot write the crash ELF core header: %s\n", why);
 		return -EINVAL;
 	}
-	size = ALIGN(sizeof(*eh) + max_phnum(mem, kernel_map) *
+	size = ALIGN(sizeof(*eh) + max_phnum(mem, map_kernel) *
 		     sizeof(struct elf64_phdr), ELF_CORE_HEADER_ALIGN);
 	eh = vzalloc(size);
 	if (!eh)
 		return -ENOMEM;
-	put_ehdr(eh, put_phdrs(eh, mem, kernel_map));
+	put_ehdr(eh, put_phdrs(eh, mem, map_kernel));
 	*addr = eh;
 	*sz = size;
 	return 0;

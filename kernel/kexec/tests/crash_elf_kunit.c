@@ -177,7 +177,7 @@ static u64 far_base(void)
 
 struct header_case {
 	const char *name;
-	bool kernel_map;
+	bool map_kernel;
 	/* Put the pages holding the kernel image first in the list. */
 	bool ram_around_kernel;
 	unsigned int nr;
@@ -235,7 +235,7 @@ static struct crash_mem *header_mem(struct kunit *test,
 
 /* The PT_LOADs @mem must become, in order; returns how many. */
 static unsigned int want_loads(struct kunit *test, const struct crash_mem *mem,
-			       bool kernel_map, struct want_load **loads)
+			       bool map_kernel, struct want_load **loads)
 {
 	struct want_load *w;
 	unsigned int i;
@@ -243,7 +243,7 @@ static unsigned int want_loads(struct kunit *test, const struct crash_mem *mem,
 	w = kunit_kcalloc(test, mem->nr_ranges + 1, sizeof(*w), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, w);
 	*loads = w;
-	if (kernel_map)
+	if (map_kernel)
 		*w++ = (struct want_load){ __pa_symbol(_text),
 					   (unsigned long)_text,
 					   _end - _text };
@@ -255,9 +255,9 @@ static unsigned int want_loads(struct kunit *test, const struct crash_mem *mem,
 	return w - *loads;
 }
 
-static unsigned int want_phnum(const struct crash_mem *mem, bool kernel_map)
+static unsigned int want_phnum(const struct crash_mem *mem, bool map_kernel)
 {
-	return num_possible_cpus() + 1 + kernel_map + mem->nr_ranges;
+	return num_possible_cpus() + 1 + map_kernel + mem->nr_ranges;
 }
 
 static void expect_ehdr(struct kunit *test, const struct elf64_hdr *eh,
@@ -326,9 +326,9 @@ static void expect_load(struct kunit *test, const struct elf64_phdr *ph,
 
 static void expect_header(struct kunit *test, const void *buf,
 			  unsigned long sz, const struct crash_mem *mem,
-			  bool kernel_map)
+			  bool map_kernel)
 {
-	unsigned int phnum = want_phnum(mem, kernel_map), nr, i;
+	unsigned int phnum = want_phnum(mem, map_kernel), nr, i;
 	const struct elf64_phdr *ph;
 	struct want_load *w;
 
@@ -336,7 +336,7 @@ static void expect_header(struct kunit *test, const void *buf,
 	if (((const struct elf64_hdr *)buf)->e_phnum != phnum)
 		return;
 	ph = expect_notes(test, buf + sizeof(struct elf64_hdr));
-	nr = want_loads(test, mem, kernel_map, &w);
+	nr = want_loads(test, mem, map_kernel, &w);
 	for (i = 0; i < nr; i++)
 		expect_load(test, ph++, &w[i], i);
 }
@@ -348,9 +348,9 @@ static void crash_elf_test_header_fields(struct kunit *test)
 	unsigned long sz = 0;
 	void *buf = NULL;
 
-	KUNIT_ASSERT_EQ(test, crash_prepare_elf64_headers(mem, c->kernel_map,
+	KUNIT_ASSERT_EQ(test, crash_prepare_elf64_headers(mem, c->map_kernel,
 							  &buf, &sz), 0);
-	expect_header(test, buf, sz, mem, c->kernel_map);
+	expect_header(test, buf, sz, mem, c->map_kernel);
 	vfree(buf);
 }
 
@@ -404,7 +404,7 @@ static void expect_vmcore_loads(struct kunit *test, const struct vmcore_hdr *h,
 
 static void expect_vmcore_accepts(struct kunit *test, void *buf,
 				  unsigned long sz, const struct crash_mem *mem,
-				  bool kernel_map)
+				  bool map_kernel)
 {
 	struct vmcore_log log = { .h.salvage = log_salvage };
 	const char *why = NULL;
@@ -412,7 +412,7 @@ static void expect_vmcore_accepts(struct kunit *test, void *buf,
 	unsigned int nr;
 	int ret;
 
-	nr = want_loads(test, mem, kernel_map, &w);
+	nr = want_loads(test, mem, map_kernel, &w);
 	ret = vmcore_check_header(&log.h, buf, sz, sz, &why);
 	KUNIT_EXPECT_EQ_MSG(test, ret, 0, "refused: %s", why);
 	if (ret)
@@ -435,9 +435,9 @@ static void crash_elf_test_header_accepted_by_vmcore(struct kunit *test)
 	if (!IS_ENABLED(CONFIG_PROC_VMCORE))
 		kunit_skip(test, "needs CONFIG_PROC_VMCORE");
 	mem = header_mem(test, c);
-	KUNIT_ASSERT_EQ(test, crash_prepare_elf64_headers(mem, c->kernel_map,
+	KUNIT_ASSERT_EQ(test, crash_prepare_elf64_headers(mem, c->map_kernel,
 							  &buf, &sz), 0);
-	expect_vmcore_accepts(test, buf, sz, mem, c->kernel_map);
+	expect_vmcore_accepts(test, buf, sz, mem, c->map_kernel);
 	vfree(buf);
 }
 
