@@ -3,7 +3,7 @@
 #
 # Build one selftest kernel: bench/kernel.sh MODE ARCH [VARIANT]
 #   MODE     reference | project   (which tree under build/trees/)
-#   ARCH     x86_64 | arm64
+#   ARCH     x86_64 | arm64 | i386 | riscv64
 #   VARIANT  optional, e.g. 64k: adds the fragment config.ARCH-VARIANT
 # Output goes to build/out/MODE-ARCH[-VARIANT] (kbuild O= directory).  The
 # .config is allnoconfig plus the selftest fragments (config, config.ARCH,
@@ -23,6 +23,7 @@ case $arch in
 x86_64)	karch=x86_64; cross=; image=arch/x86/boot/bzImage ;;
 i386)	karch=i386; cross=; image=arch/x86/boot/bzImage ;;
 arm64)	karch=arm64; cross=aarch64-linux-gnu-; image=arch/arm64/boot/Image ;;
+riscv64) karch=riscv; cross=riscv64-linux-gnu-; image=arch/riscv/boot/Image ;;
 *)	echo "kernel.sh: unknown arch '$arch'" >&2; exit 2 ;;
 esac
 

@@ -236,7 +236,9 @@ static int check_kbuf(const struct kexec_buf *kbuf)
  *	  ->buf_max, ->top_down; ->mem as for kexec_locate_mem_hole()
  *
  * Rounds ->memsz up to whole pages and ->buf_align up to a page, then
- * places the buffer.  Bytes from ->bufsz to ->memsz will be zero.
+ * places the buffer with arch_kexec_locate_mem_hole(): that is
+ * kexec_locate_mem_hole() unless the architecture (ppc64) also avoids
+ * memory of its own.  Bytes from ->bufsz to ->memsz will be zero.
  *
  * Context: process context, may sleep; the image is not installed yet.
  * Return: 0 with ->mem set; -EINVAL for a full segment table, an empty

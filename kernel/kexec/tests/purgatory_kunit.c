@@ -307,15 +307,23 @@ static void symbols(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, purgatory_find_symbol(&o->ehdr, "va"));
 }
 
+/* Where @o's entry point lands once it is placed at LOAD_ADDR. */
+static int placed_entry(struct kunit *test, struct test_obj *o,
+			unsigned long *entry)
+{
+	u8 *buf = kunit_kzalloc(test, 64, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	*entry = 0;
+	return purgatory_entry(&o->ehdr, placed(test, o, buf), entry);
+}
+
 static void entry_from_symbol(struct kunit *test)
 {
 	struct test_obj *o = make_obj(test);
-	u8 *buf = kunit_kzalloc(test, 64, GFP_KERNEL);
-	unsigned long entry = 0;
+	unsigned long entry;
 
-	KUNIT_ASSERT_NOT_NULL(test, buf);
-	KUNIT_ASSERT_EQ(test, purgatory_entry(&o->ehdr, placed(test, o, buf),
-					      &entry), 0);
+	KUNIT_ASSERT_EQ(test, placed_entry(test, o, &entry), 0);
 	KUNIT_EXPECT_EQ(test, entry, LOAD_ADDR + 4);
 }
 
@@ -323,13 +331,10 @@ static void entry_from_symbol(struct kunit *test)
 static void entry_from_e_entry(struct kunit *test)
 {
 	struct test_obj *o = make_obj(test);
-	u8 *buf = kunit_kzalloc(test, 64, GFP_KERNEL);
-	unsigned long entry = 0;
+	unsigned long entry;
 
-	KUNIT_ASSERT_NOT_NULL(test, buf);
 	o->sym[Y_START].st_info = STB_LOCAL << 4;
-	KUNIT_ASSERT_EQ(test, purgatory_entry(&o->ehdr, placed(test, o, buf),
-					      &entry), 0);
+	KUNIT_ASSERT_EQ(test, placed_entry(test, o, &entry), 0);
 	KUNIT_EXPECT_EQ(test, entry, LOAD_ADDR + 8);
 }
 
@@ -340,14 +345,11 @@ static void entry_from_e_entry(struct kunit *test)
 static void entry_missing(struct kunit *test)
 {
 	struct test_obj *o = make_obj(test);
-	u8 *buf = kunit_kzalloc(test, 64, GFP_KERNEL);
-	unsigned long entry = 0;
+	unsigned long entry;
 
-	KUNIT_ASSERT_NOT_NULL(test, buf);
 	o->sym[Y_START].st_shndx = S_DATA;
 	o->ehdr.e_entry = TEXT_ADDR + sizeof(o->text);
-	KUNIT_EXPECT_EQ(test, purgatory_entry(&o->ehdr, placed(test, o, buf),
-					      &entry), -ENOEXEC);
+	KUNIT_EXPECT_EQ(test, placed_entry(test, o, &entry), -ENOEXEC);
 }
 
 static struct kunit_case purgatory_test_cases[] = {

@@ -135,6 +135,15 @@ qemu_run() {
 		       -device virtio-blk-device,drive=vd0"
 		nic=virtio-net-device
 		;;
+	riscv64)
+		# The virt machine with QEMU's own OpenSBI, an NS16550A UART.
+		qemu=qemu-system-riscv64
+		machine="-M virt -bios default"
+		console=ttyS0
+		drive="-drive file=$disk,format=raw,if=none,id=vd0
+		       -device virtio-blk-device,drive=vd0"
+		nic=virtio-net-device
+		;;
 	*)
 		echo "qemu_run: unknown arch $arch" >&2
 		return 2
