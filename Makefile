@@ -407,7 +407,8 @@ check-i386: tools initramfs-i386
 # loads (kernel/kexec/purgatory.c) on a riscv64 guest: a kexec reboot, a
 # crash captured and checked from inside the capture kernel, and a
 # damaged capture kernel that the purgatory refuses to enter
-# (kdump_elf_purgatory.sh).  Debian has no riscv64 makedumpfile or crash
+# (kdump_elf_purgatory.sh); then the KUnit suites, booted with that
+# suite's image, so riscv64 runs the purgatory loader's own.  Debian has no riscv64 makedumpfile or crash
 # for bookworm, so the capture kernel judges its own /proc/vmcore.  Not
 # part of make check, for the same reason as check-i386.
 check-riscv64: tree
@@ -417,7 +418,11 @@ check-riscv64: tree
 	@echo "# kdump selftests, $(MODE) tree, riscv64"
 	@$(ST)/run_tests.sh "elf_purgatory_riscv64=$(ST)/kdump_elf_purgatory.sh \
 		riscv64 $(call kbuild,riscv64) \
-		$(call testdir,riscv64)/elf-purgatory"
+		$(call testdir,riscv64)/elf-purgatory" \
+		"kunit_riscv64=KDUMP_MODE=$(MODE) $(ST)/kdump_kunit.sh riscv64 \
+		$(call kbuild,riscv64) \
+		$(call testdir,riscv64)/elf-purgatory/boot.cpio.gz \
+		$(call testdir,riscv64)/kunit"
 
 # make matrix [N=5] [ARCHES=...]: the crash-trigger matrix (bench/matrix.sh)
 # on the project and the reference tree: each trigger N times per
