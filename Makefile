@@ -68,10 +68,12 @@ $(SYSROOTS): sysroot-%: deps
 	@$(ST)/mksysroot.sh $(call debarch,$*) $(B)/sysroot/$* $(SYSROOT_PKGS_$*)
 
 # Guest scenarios: $(ST)/guest/NAME.init becomes NAME.cpio.gz per arch.
-SCENARIOS := crash refusals crashkernel elfcorehdr reboot readers collect perf
+SCENARIOS := crash refusals crashkernel elfcorehdr reboot readers collect perf \
+	perf_layout perf_reserve
 # Sysroot programs a scenario's images carry besides busybox and kexec.
 initramfs_tools_collect := usr/bin/makedumpfile
 initramfs_tools_perf    := usr/bin/makedumpfile sbin/vmcore-dmesg
+initramfs_tools_perf_reserve := usr/bin/makedumpfile
 # Static C programs run inside the guest, cross-compiled for arm64.
 GUEST_PROGS := $(basename $(notdir $(wildcard $(ST)/guest/*.c)))
 # Shared objects preloaded into a guest program (kexec), as /bin/NAME.so.
@@ -95,7 +97,9 @@ $(INITRAMFS): initramfs-%: kernel-% sysroot-%
 	@for s in $(SCENARIOS); do \
 		INITRAMFS_TOOLS="$$(case $$s in \
 			collect) echo $(initramfs_tools_collect) ;; \
-			perf) echo $(initramfs_tools_perf) ;; esac)" \
+			perf) echo $(initramfs_tools_perf) ;; \
+			perf_reserve) echo $(initramfs_tools_perf_reserve) ;; \
+			esac)" \
 			$(ST)/mkinitramfs.sh $(B)/sysroot/$* $(ST)/guest/$$s.init \
 			$(call kbuild,$*)/kernel-image \
 			$(call testdir,$*)/$$s.cpio.gz $(B)/guest/$* \
@@ -390,6 +394,8 @@ cross-check: tree
 # in build/perf/ARCH/table.txt (bench/perf.sh).  Not part of make check.
 PERF_RUNS ?= 3
 perf:
+	@bench/deps.sh gnuplot-nox
+	@$(MAKE) -s tools
 	@for a in $(ARCHES); do \
 		$(MAKE) -s MODE=project initramfs-$$a && \
 		$(MAKE) -s MODE=reference initramfs-$$a && \

@@ -15,9 +15,19 @@
 #     mmap, vmcore-dmesg;
 # and the host timestamps the console (bench/serial_times.py) for the
 # latency from the panic to the capture kernel's first line and to its
-# init.  Writes build/perf/ARCH/raw.tsv (every run) and table.txt (the
-# medians, project / reference); prints the table.  A run whose guest
-# fails to report is listed, not averaged in.
+# init.  Then, on x86_64, the layout runs: each kernel boots straight as a
+# capture kernel over a crafted elfcorehdr= (mkelfcorehdr --loads) whose
+# 10, 1000 or 10000 PT_LOADs split 512 MiB of the guest's RAM, and
+# guest/perf_layout.init reports /proc/vmcore's set-up time and its
+# random 4 KiB read and mmap() rates (PERF_LAYOUTS overrides the counts).
+# Last, the reservation runs: for 2 GiB and 8 GiB guests (PERF_RESERVE_MEMS),
+# the smallest crashkernel= in 4 MiB steps with which the capture kernel
+# boots and makedumpfile writes the dump (guest/perf_reserve.init), found
+# by bisection below 512 MiB, once per tree.  PERF_PARTS chooses among
+# "main layout reserve" (all three by default).
+# Writes build/perf/ARCH/raw.tsv (every run), table.txt (the medians,
+# project / reference) and chart.svg (bench/perf_chart.py); prints the
+# table.  A run whose guest fails to report is listed, not averaged in.
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -60,7 +70,14 @@ one_run() {
 		"$dir/disk.img" "$dir/serial.log" 4 600
 	wait
 	rm -f "$dir/disk.img"
-	# A run counts only if every measurement reported.
+	collect "$tree" "$run" "$dir"
+}
+
+# collect TREE RUN DIR: a run's numbers into raw.tsv, if every
+# measurement reported.
+collect() {
+	local tree=$1 run=$2 dir=$3
+
 	: > "$dir/failed"
 	tr -d '\r' < "$dir/serial.log" > "$dir/serial.txt"
 	if ! grep -q '^KDUMP-PERF-DONE' "$dir/serial.txt" ||
@@ -72,17 +89,116 @@ one_run() {
 	{
 		sed -n 's/^KDUMP-PERF \([a-z_0-9]*\)=\([0-9.]*\) \(.*\)$/\1\t\2\t\3/p' \
 			"$dir/serial.txt"
-		latency "$dir/serial.times"
+		[ ! -f "$dir/serial.times" ] || latency "$dir/serial.times"
 	} | sed "s/^/$tree\t$run\t/" >> "$raw"
 }
 
+# Where the crafted header sits and the RAM its PT_LOADs split, in the
+# 2 GiB x86_64 guest.  memmap= takes both from the booted kernel, as a
+# real capture kernel never owns the memory it dumps; 6.1's x86
+# copy_oldmem_page() refuses to map RAM the kernel uses.
+layout_hdr=0x10000000
+layout_ram_start=0x40000000
+layout_ram_size=0x20000000
+
+layout_run() {
+	local tree=$1 run=$2 n=$3 dir=$out/$1-$2-layout$3
+	local kbuild=$top/build/out/$tree-$arch
+
+	mkdir -p "$dir"
+	rm -f "$dir/serial.log" "$dir/disk.img"
+	truncate -s 1M "$dir/disk.img"
+	"$top/build/tools/mkelfcorehdr" --base $layout_hdr --loads "$n" \
+		--ram $layout_ram_start:$layout_ram_size "$dir/elfcorehdr.bin" ||
+		return
+	KDUMP_MEM=2G KDUMP_QEMU_ARGS="-device loader,file=$dir/elfcorehdr.bin,addr=$layout_hdr,force-raw=on" \
+	qemu_run "$arch" "$kbuild/kernel-image" \
+		"$top/build/test/$tree-$arch/perf_layout.cpio.gz" \
+		"elfcorehdr=$layout_hdr memmap=1M\$$layout_hdr memmap=$((layout_ram_size))\$$layout_ram_start initcall_debug kdump_perf_loads=$n" \
+		"$dir/disk.img" "$dir/serial.log" 1 300
+	rm -f "$dir/disk.img"
+	collect "$tree" "$run" "$dir"
+}
+
+# reserve_probe TREE MEM SIZE: does crashkernel=SIZE (MiB) carry a MEM
+# guest's capture kernel through makedumpfile?
+reserve_probe() {
+	local tree=$1 mem=$2 size=$3 dir=$out/$1-reserve-$2-$3M
+
+	mkdir -p "$dir"
+	rm -f "$dir/serial.log" "$dir/disk.img"
+	truncate -s 4G "$dir/disk.img"
+	KDUMP_MEM=$mem qemu_run "$arch" "$top/build/out/$tree-$arch/kernel-image" \
+		"$top/build/test/$tree-$arch/perf_reserve.cpio.gz" \
+		"crashkernel=${size}M" "$dir/disk.img" "$dir/serial.log" 2 240
+	rm -f "$dir/disk.img"
+	if has_marker "$dir/serial.log" RESERVE-OK; then
+		echo "#   crashkernel=${size}M: captured"
+		return 0
+	fi
+	echo "#   crashkernel=${size}M: not captured: $(reserve_why "$dir/serial.log")"
+	return 1
+}
+
+# reserve_why SERIAL: what the guest said went wrong, or the panic.
+reserve_why() {
+	local said
+
+	said=$(tr -d '\r' < "$1" | sed -n 's/^KDUMP-RESERVE-FAIL //p' | head -n 1)
+	# The capture kernel's own complaint: after the second banner.
+	[ -n "$said" ] || said=$(tr -d '\r' < "$1" |
+		awk '/Linux version/ { n++ } n == 2' |
+		grep -E 'Kernel panic|Out of memory|BUG:' | head -n 2 | paste -sd ';')
+	if has_marker "$1" RESERVE-CAPTURE; then
+		echo "in the capture kernel's init: ${said:-no reason given}"
+	elif has_marker "$1" RESERVE-CRASH; then
+		echo "the capture kernel never reached init: ${said:-silent}"
+	else
+		echo "before the crash: ${said:-no reason given}"
+	fi
+}
+
+# reserve_min TREE MEM: bisection; below lo nothing was shown to work, hi
+# works.  One run per tree: the answer is a threshold, not a rate.
+reserve_min() {
+	local lo=0 hi=512 mid
+
+	echo "# reservation, $2 guest, $1 tree"
+	reserve_probe "$1" "$2" $hi || { failed=$((failed + 1)); return; }
+	while [ $((hi - lo)) -gt 4 ]; do
+		mid=$(( (lo + hi) / 8 * 4 ))
+		if reserve_probe "$1" "$2" $mid; then hi=$mid; else lo=$mid; fi
+	done
+	printf '%s\t1\treserve_min_%s\t%d\tMiB\n' "$1" "$2" $hi >> "$raw"
+}
+
+# part NAME: is NAME among the parts asked for?
+part() {
+	case " ${PERF_PARTS:-main layout reserve} " in *" $1 "*) ;; *) return 1 ;; esac
+}
+
 failed=0
-for run in $(seq 1 "$runs"); do
+part main && for run in $(seq 1 "$runs"); do
 	for tree in project reference; do
 		echo "# run $run of $runs, $tree tree"
 		one_run "$tree" "$run"
 	done
 done
+# The crafted header's e_machine is x86_64's (mkelfcorehdr).
+part layout && [ "$arch" = x86_64 ] && for run in $(seq 1 "$runs"); do
+	for n in ${PERF_LAYOUTS:-10 1000 10000}; do
+		for tree in project reference; do
+			echo "# layout run $run of $runs, $n PT_LOADs, $tree tree"
+			layout_run "$tree" "$run" "$n"
+		done
+	done
+done
+part reserve && for mem in ${PERF_RESERVE_MEMS:-2G 8G}; do
+	for tree in project reference; do
+		reserve_min "$tree" "$mem"
+	done
+done
 "$top/bench/perf_table.py" "$raw" | tee "$out/table.txt"
+"$top/bench/perf_chart.py" "$raw" "$out" || failed=$((failed + 1))
 echo "# raw runs: $raw; $failed run(s) failed"
 [ "$failed" -eq 0 ]

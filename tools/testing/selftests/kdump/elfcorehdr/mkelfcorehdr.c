@@ -4,6 +4,7 @@
  * capture kernel through elfcorehdr=, valid or corrupted in one way.
  *
  *   mkelfcorehdr --base PHYS --variant V OUT
+ *   mkelfcorehdr --base PHYS --loads N --ram START:SIZE OUT
  *
  * The blob is placed at physical address PHYS in the guest; offsets in
  * its program headers are physical addresses, as in a real elfcorehdr.
@@ -12,6 +13,11 @@
  * valid, bad-magic, bad-class, bad-phentsize, phnum-huge, phoff-huge,
  * note-huge, note-overruns, note-unaligned, load-wraps, loads-overlap,
  * other-phdr (a PT_GNU_STACK after the PT_LOADs).
+ *
+ * With --loads, a valid header whose N PT_LOADs split the SIZE bytes of
+ * RAM at START into equal runs of whole pages (the last takes the rest),
+ * for make perf's measurement of how /proc/vmcore scales with the number
+ * of program headers; the note then follows the longer table.
  */
 #include <elf.h>
 #include <stdint.h>
@@ -19,10 +25,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define BLOB_SIZE	0x2000
-#define NOTE_AT		0x1000
+#define PAGE		0x1000
+#define MAX_LOADS	60000
+#define BLOB_MAX	(((sizeof(Elf64_Ehdr) + (MAX_LOADS + 1) * \
+			   sizeof(Elf64_Phdr) + PAGE - 1) & ~(PAGE - 1)) + PAGE)
 
-static unsigned char blob[BLOB_SIZE];
+static unsigned char blob[BLOB_MAX];
+/* The note page follows the program headers. */
+static uint64_t note_at = PAGE, blob_size = 2 * PAGE;
 
 static int is(const char *a, const char *b)
 {
@@ -34,7 +44,7 @@ static uint64_t put_note(const char *variant)
 {
 	static const char text[] = "OSRELEASE=elfcorehdr-test\nPAGESIZE=4096\n";
 	Elf64_Nhdr nh = { sizeof("VMCOREINFO"), sizeof(text) - 1, 0 };
-	unsigned char *p = blob + NOTE_AT;
+	unsigned char *p = blob + note_at;
 
 	if (is(variant, "note-overruns"))
 		nh.n_descsz = 0x100000;
@@ -86,7 +96,7 @@ static void build(uint64_t base, const char *variant)
 	if (is(variant, "phoff-huge"))
 		eh->e_phoff = 0x80000000ull;
 
-	ph[0] = (Elf64_Phdr){ .p_type = PT_NOTE, .p_offset = base + NOTE_AT,
+	ph[0] = (Elf64_Phdr){ .p_type = PT_NOTE, .p_offset = base + note_at,
 			      .p_filesz = note_size, .p_memsz = note_size };
 	if (is(variant, "note-huge")) {
 		ph[0].p_memsz = 0x7fffffffffffull;
@@ -103,10 +113,39 @@ static void build(uint64_t base, const char *variant)
 		eh->e_ident[EI_MAG2] = 'X';
 }
 
+/* N PT_LOADs over [start, start + size), whole pages each. */
+static void build_split(uint64_t base, unsigned int n, uint64_t start,
+			uint64_t size)
+{
+	Elf64_Ehdr *eh = (void *)blob;
+	Elf64_Phdr *ph = (void *)(blob + sizeof(*eh));
+	uint64_t run = size / n & ~(uint64_t)(PAGE - 1);
+	unsigned int i;
+
+	note_at = (sizeof(*eh) + (n + 1) * sizeof(*ph) + PAGE - 1) &
+		  ~(uint64_t)(PAGE - 1);
+	blob_size = note_at + PAGE;
+	build(base, "valid");
+	eh->e_phnum = n + 1;
+	for (i = 0; i < n; i++) {
+		Elf64_Phdr *p = &ph[i + 1];
+
+		*p = (Elf64_Phdr){ .p_type = PT_LOAD,
+				   .p_flags = PF_R | PF_W | PF_X };
+		p->p_paddr = start + i * run;
+		p->p_memsz = i + 1 < n ? run : size - i * run;
+		p->p_offset = p->p_paddr;
+		p->p_filesz = p->p_memsz;
+		p->p_vaddr = 0xffff888000000000ull + p->p_paddr;
+	}
+}
+
 int main(int argc, char **argv)
 {
-	const char *variant = "valid", *out = NULL;
-	uint64_t base = 0;
+	const char *variant = "valid", *out = NULL, *ram = NULL;
+	uint64_t base = 0, start = 0, size = 0;
+	unsigned int loads = 0;
+	char *colon;
 	FILE *f;
 	int i;
 
@@ -115,16 +154,30 @@ int main(int argc, char **argv)
 			base = strtoull(argv[++i], NULL, 0);
 		else if (i + 1 < argc && is(argv[i], "--variant"))
 			variant = argv[++i];
+		else if (i + 1 < argc && is(argv[i], "--loads"))
+			loads = strtoul(argv[++i], NULL, 0);
+		else if (i + 1 < argc && is(argv[i], "--ram"))
+			ram = argv[++i];
 		else
 			out = argv[i];
 	}
-	if (!base || !out) {
-		fputs("usage: mkelfcorehdr --base PHYS --variant V OUT\n", stderr);
+	if (ram) {
+		start = strtoull(ram, &colon, 0);
+		size = *colon == ':' ? strtoull(colon + 1, NULL, 0) : 0;
+	}
+	if (!base || !out || (loads && (loads > MAX_LOADS || !ram ||
+					size < (uint64_t)loads * PAGE))) {
+		fputs("usage: mkelfcorehdr --base PHYS --variant V OUT\n"
+		      "       mkelfcorehdr --base PHYS --loads N --ram START:SIZE OUT\n",
+		      stderr);
 		return 2;
 	}
-	build(base, variant);
+	if (loads)
+		build_split(base, loads, start, size);
+	else
+		build(base, variant);
 	f = fopen(out, "w");
-	if (!f || fwrite(blob, 1, sizeof(blob), f) != sizeof(blob) || fclose(f)) {
+	if (!f || fwrite(blob, 1, blob_size, f) != blob_size || fclose(f)) {
 		perror(out);
 		return 2;
 	}

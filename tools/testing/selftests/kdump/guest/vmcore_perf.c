@@ -3,8 +3,12 @@
  * vmcore_perf - how fast a capture kernel gives out /proc/vmcore.
  *
  *   vmcore_perf read BLOCK    read() the whole file in BLOCK-byte calls
- *   vmcore_perf mmap          mmap() the file in 4 MiB windows and copy
+ *   vmcore_perf mmap [NAME]   mmap() the file in 4 MiB windows and copy
  *                             each out, as a reader of mapped memory does
+ *   vmcore_perf randread NAME COUNT
+ *                             COUNT pread()s of 4 KiB at random page
+ *                             offsets, as a debugger following pointers
+ *                             does: their rate
  *   vmcore_perf memcpy        the same bytes copied from memory to memory:
  *                             the ceiling of this boot
  *   vmcore_perf readers N     N processes read() disjoint parts of the
@@ -80,7 +84,7 @@ static void do_read(size_t block)
 	rate(name, done, now() - t0);
 }
 
-static void do_mmap(void)
+static void do_mmap(const char *name)
 {
 	char *buf = malloc(WINDOW);
 	off_t size, pos;
@@ -98,7 +102,30 @@ static void do_mmap(void)
 		memcpy(buf, p, len);
 		munmap(p, len);
 	}
-	rate("mmap", size, now() - t0);
+	rate(name, size, now() - t0);
+}
+
+/* A fixed seed: both trees read the same offsets. */
+static void do_randread(const char *name, unsigned long count)
+{
+	char buf[4096];
+	off_t size;
+	int fd = open_vmcore(&size);
+	unsigned long i, pages = size / sizeof(buf);
+	double t0;
+
+	if (!pages)
+		fail("/proc/vmcore is empty");
+	srandom(1);
+	t0 = now();
+	for (i = 0; i < count; i++) {
+		off_t page = ((off_t)random() << 16 ^ random()) % pages;
+
+		if (pread(fd, buf, sizeof(buf), page * sizeof(buf)) !=
+		    sizeof(buf))
+			fail("pread");
+	}
+	rate(name, (double)count * sizeof(buf), now() - t0);
 }
 
 /* Read [start, end) of the file in 1 MiB calls; exit status says if all came. */
@@ -186,8 +213,10 @@ int main(int argc, char **argv)
 {
 	if (argc == 3 && !strcmp(argv[1], "read"))
 		do_read(strtoul(argv[2], NULL, 0));
-	else if (argc == 2 && !strcmp(argv[1], "mmap"))
-		do_mmap();
+	else if ((argc == 2 || argc == 3) && !strcmp(argv[1], "mmap"))
+		do_mmap(argc == 3 ? argv[2] : "mmap");
+	else if (argc == 4 && !strcmp(argv[1], "randread"))
+		do_randread(argv[2], strtoul(argv[3], NULL, 0));
 	else if (argc == 2 && !strcmp(argv[1], "memcpy"))
 		do_memcpy();
 	else if (argc == 3 && !strcmp(argv[1], "readers") && atoi(argv[2]) > 0)
@@ -195,7 +224,8 @@ int main(int argc, char **argv)
 	else if (argc > 3 && !strcmp(argv[1], "time"))
 		do_time(argv[2], argv + 3);
 	else {
-		fprintf(stderr, "usage: vmcore_perf read BLOCK | mmap | memcpy | readers N | time NAME CMD...\n");
+		fprintf(stderr, "usage: vmcore_perf read BLOCK | mmap [NAME] | randread NAME COUNT |\n"
+				"       memcpy | readers N | time NAME CMD...\n");
 		return 2;
 	}
 	return 0;
