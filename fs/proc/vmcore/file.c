@@ -14,7 +14,10 @@
  * inserted from the vmalloc_user() buffer; old memory is mapped with
  * remap_oldmem_pfn_range(), except that pages a vmcore callback disowns
  * are backed by the zero page.  On error the mmap core tears down what
- * was mapped so far.
+ * was mapped so far.  mmap drops the read path's cached window first
+ * (see vmcore_mmap()); a window another reader is copying from at that
+ * very moment can still make a mapping across two chunks fail on x86,
+ * with -EINVAL, and the caller may retry.
  *
  * State: one struct vmcore_file, whose mutex serialises creating,
  * opening, growing and removing the file.  File operations other than
@@ -222,6 +225,13 @@ static int vmcore_mmap(struct file *file, struct vm_area_struct *vma)
 		return -EPERM;
 	vma->vm_flags &= ~(VM_MAYWRITE | VM_MAYEXEC);
 	vma->vm_flags |= VM_MIXEDMAP;
+	/*
+	 * A mapping that spans two chunks is made in parts, and x86 PAT
+	 * wants one memory type over each part: a read window still mapping
+	 * some of its pages (ioremap, WB) and not the rest (no entry, UC-)
+	 * fails it with -EINVAL.  Drop the cached window first.
+	 */
+	vmcore_oldmem_release();
 	return map_range(img, vma, pos);
 }
 

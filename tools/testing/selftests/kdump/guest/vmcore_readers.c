@@ -13,8 +13,16 @@
  * faults and waits; while it waits, another process must be able to read
  * both the same old memory and other old memory.  Then the fault is
  * resolved and the waiting read must complete with the right bytes.
+ *
+ * mmap_across_loads_after_read: a read() of old memory, then an mmap()
+ * of 8 MiB before the end of a PT_LOAD and 64 KiB after it, starting at
+ * the page that was read; the mapping must succeed and hold what read()
+ * gives.  Reads keep a window of old memory mapped, and on x86 a mapping
+ * of one part of a range and not the rest gave remap_pfn_range() two
+ * memory types to reconcile, which it refuses with -EINVAL.
  */
 #define _GNU_SOURCE
+#include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/userfaultfd.h>
@@ -234,12 +242,63 @@ static void test_blocked_reader(int fd)
 	       "the resumed read failed or returned other bytes");
 }
 
+/*
+ * The file offset where a PT_LOAD of at least @min bytes ends and the
+ * next one begins, or -1.
+ */
+static off_t load_boundary(int fd, off_t min)
+{
+	Elf64_Ehdr eh;
+	Elf64_Phdr ph, next;
+	int i;
+
+	if (read_at(fd, &eh, sizeof(eh), 0) || eh.e_ident[EI_CLASS] != ELFCLASS64)
+		return -1;
+	for (i = 0; i + 1 < eh.e_phnum; i++) {
+		if (read_at(fd, &ph, sizeof(ph), eh.e_phoff + i * sizeof(ph)) ||
+		    read_at(fd, &next, sizeof(next),
+			    eh.e_phoff + (i + 1) * sizeof(next)))
+			return -1;
+		if (ph.p_type == PT_LOAD && next.p_type == PT_LOAD &&
+		    ph.p_filesz >= (uint64_t)min &&
+		    ph.p_offset + ph.p_filesz == next.p_offset &&
+		    next.p_filesz >= 64 * 1024 && !(next.p_offset % PAGE))
+			return next.p_offset;
+	}
+	return -1;
+}
+
+static void test_mmap_after_read(int fd)
+{
+	const size_t len = 8 * MIB + 64 * 1024;
+	off_t end = load_boundary(fd, 8 * MIB), start = end - 8 * MIB;
+	unsigned char *want = malloc(len), page[PAGE];
+	void *map;
+
+	if (end < 0 || !want || read_at(fd, want, len, start)) {
+		report(0, "mmap_across_loads_after_read",
+		       "no two adjacent PT_LOADs to map across, or read() failed");
+		return;
+	}
+	/* The read left its window at @start; now map across it. */
+	read_at(fd, page, PAGE, start);
+	map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, start);
+	if (map == MAP_FAILED) {
+		report(0, "mmap_across_loads_after_read", strerror(errno));
+		return;
+	}
+	report(!memcmp(map, want, len), "mmap_across_loads_after_read",
+	       "the mapping differs from what read() gave");
+	munmap(map, len);
+	free(want);
+}
+
 int main(void)
 {
 	int fd = open("/proc/vmcore", O_RDONLY);
 	struct stat st;
 
-	printf("KTAP version 1\n1..3\n");
+	printf("KTAP version 1\n1..4\n");
 	if (fd < 0 || fstat(fd, &st) || st.st_size < (off_t)(4 * SPAN)) {
 		printf("Bail out! no /proc/vmcore of at least %lu MiB\n",
 		       4 * SPAN / MIB);
@@ -251,6 +310,7 @@ int main(void)
 	       (long long)span_start);
 	test_parallel_readers(fd);
 	test_blocked_reader(fd);
+	test_mmap_after_read(fd);
 	printf("# %d passed, %d failed\n", n_case - n_fail, n_fail);
 	return n_fail ? 1 : 0;
 }
