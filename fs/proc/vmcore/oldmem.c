@@ -10,6 +10,13 @@
  * returns the direct map for memory the capture kernel owns and a cached
  * ioremap for the rest, on x86 and arm64 alike.
  *
+ * A window pays off only for a reader that goes on where it stopped.
+ * Mapping 4 MiB for one 4 KiB read at a random offset (crash following
+ * pointers) costs far more than the read, so a miss maps the whole
+ * window only for a read of at least VMCORE_STREAM_READ bytes or one that
+ * starts where the previous read ended; any other read maps just its
+ * page, as upstream's reader does.
+ *
  * A window is aligned to its size and clipped to bounds given by the
  * caller, the page span of one PT_LOAD or of one read_from_oldmem() call,
  * so it never reaches holes, MMIO or memory outside the dump.  When the
@@ -40,15 +47,19 @@
 #include <linux/io.h>
 #include <linux/ioport.h>
 #include <linux/kref.h>
+#include <linux/lockdep.h>
 #include <linux/mm.h>
 #include <linux/mutex.h>
 #include <linux/sched.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/uio.h>
 
 #include "internal.h"
 
 #define VMCORE_WINDOW_SIZE	SZ_4M
+/* A read this long maps a whole window even at a new offset. */
+#define VMCORE_STREAM_READ	SZ_64K
 
 /* How a range of old memory is read. */
 #define OLDMEM_ASK_CB		BIT(0)	/* consult the vmcore callbacks */
@@ -73,12 +84,14 @@ struct vmcore_window {
 
 /**
  * struct vmcore_win_cache - the window kept between reads
- * @lock: guards @cur; never held across a copy to user space
+ * @lock: guards @cur and @next; never held across a copy to user space
  * @cur: the most recently mapped window, or NULL
+ * @next: where the most recent read ends, if it copies all it asked for
  */
 struct vmcore_win_cache {
-	struct mutex lock;	/* guards @cur only */
+	struct mutex lock;	/* guards @cur and @next */
 	struct vmcore_window *cur;
+	u64 next;
 };
 
 static struct vmcore_win_cache vmcore_wins = {
@@ -116,11 +129,11 @@ static bool window_mixed(u64 base, u64 end)
  * mixes RAM with other memory (a RAM range of the capture kernel that
  * starts or ends inside a page), which memremap() refuses.
  */
-static struct vmcore_window *window_map(u64 pa, u64 lo, u64 hi)
+static struct vmcore_window *window_map(u64 pa, u64 lo, u64 hi, u64 size)
 {
-	u64 block = round_down(pa, VMCORE_WINDOW_SIZE);
+	u64 block = round_down(pa, size);
 	u64 base = max(block, lo);
-	u64 end = block + min_t(u64, VMCORE_WINDOW_SIZE, hi - block);
+	u64 end = block + min_t(u64, size, hi - block);
 	struct vmcore_window *w;
 
 	if (window_mixed(base, end)) {
@@ -143,8 +156,19 @@ static struct vmcore_window *window_map(u64 pa, u64 lo, u64 hi)
 	return w;
 }
 
-/* A referenced window holding @pa: the cached one, or a new one cached. */
-static struct vmcore_window *window_get(u64 pa, u64 lo, u64 hi)
+/* How much to map for a read of @len bytes at @pa that missed. */
+static u64 window_size(const struct vmcore_win_cache *c, u64 pa, size_t len)
+{
+	lockdep_assert_held(&c->lock);
+	return len >= VMCORE_STREAM_READ || pa == c->next ?
+	       VMCORE_WINDOW_SIZE : PAGE_SIZE;
+}
+
+/*
+ * A referenced window holding @pa, for a read of @len bytes: the cached
+ * one, or a new one cached.
+ */
+static struct vmcore_window *window_get(u64 pa, size_t len, u64 lo, u64 hi)
 {
 	struct vmcore_win_cache *c = &vmcore_wins;
 	struct vmcore_window *w;
@@ -152,12 +176,13 @@ static struct vmcore_window *window_get(u64 pa, u64 lo, u64 hi)
 	mutex_lock(&c->lock);
 	w = c->cur;
 	if (!window_holds(w, pa)) {
-		w = window_map(pa, lo, hi);
+		w = window_map(pa, lo, hi, window_size(c, pa, len));
 		if (IS_ERR(w))
 			goto unlock;
 		window_put(c->cur);
 		c->cur = w;
 	}
+	c->next = pa + len;
 	kref_get(&w->ref);
 unlock:
 	mutex_unlock(&c->lock);
@@ -188,7 +213,7 @@ static ssize_t window_copy(struct iov_iter *iter, u64 pa, size_t len,
 
 	if (!window_usable())
 		return -ENXIO;
-	w = window_get(pa, lo, hi);
+	w = window_get(pa, len, lo, hi);
 	if (IS_ERR(w))
 		return PTR_ERR(w);
 	len = min_t(u64, len, w->base + w->size - pa);
