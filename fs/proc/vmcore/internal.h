@@ -295,6 +295,10 @@ struct vmcore_chunk {
  * @notes_size: bytes of notes, a multiple of 4
  * @chunks: old memory, in file order, back to back after @head
  * @nr_chunks: entries in @chunks
+ * @index: for each bucket of 1 << @index_shift bytes of data, the first
+ *         chunk reaching into it (lookup.c)
+ * @nr_index: entries in @index
+ * @index_shift: log2 of a bucket's size
  * @size: file size
  */
 struct vmcore_image {
@@ -305,6 +309,9 @@ struct vmcore_image {
 	size_t notes_size;
 	struct vmcore_chunk *chunks;
 	unsigned int nr_chunks;
+	u32 *index;
+	unsigned int nr_index;
+	unsigned int index_shift;
 	u64 size;
 };
 
@@ -315,6 +322,7 @@ int vmcore_layout_grow_notes(struct vmcore_image *out,
 			     const struct vmcore_image *in, size_t extra,
 			     void **room, const char **why);
 void vmcore_layout_free(struct vmcore_image *img);
+int vmcore_index_build(struct vmcore_image *img);
 const struct vmcore_chunk *vmcore_layout_find(const struct vmcore_image *img,
 					      u64 pos);
 

@@ -177,6 +177,10 @@ int vmcore_layout_build(struct vmcore_image *img, const struct vmcore_hdr *h,
 	err = fill_head(&l, notes, why);
 	if (err)
 		goto free_chunks;
+	*why = "out of memory for the file layout";
+	err = vmcore_index_build(img);
+	if (err)
+		goto free_chunks;
 	return 0;
 
 free_chunks:
@@ -224,6 +228,8 @@ static int copy_image(struct vmcore_image *out, const struct vmcore_image *in,
 		      size_t head_size)
 {
 	*out = *in;
+	out->index = NULL;
+	out->nr_index = 0;
 	out->head_size = head_size;
 	out->head = vmalloc_user(head_size);
 	out->chunks = kvmalloc_array(in->nr_chunks, sizeof(*in->chunks),
@@ -275,6 +281,12 @@ int vmcore_layout_grow_notes(struct vmcore_image *out,
 		vmcore_layout_free(out);
 		return -EOVERFLOW;
 	}
+	*why = "out of memory for the grown file";
+	err = vmcore_index_build(out);
+	if (err) {
+		vmcore_layout_free(out);
+		return err;
+	}
 	*room = out->head + in->notes_off + in->notes_size;
 	return 0;
 }
@@ -291,34 +303,8 @@ int vmcore_layout_grow_notes(struct vmcore_image *out,
  */
 void vmcore_layout_free(struct vmcore_image *img)
 {
+	kvfree(img->index);
 	kvfree(img->chunks);
 	vfree(img->head);
 	*img = (struct vmcore_image){};
-}
-
-/**
- * vmcore_layout_find() - find the chunk holding a file offset
- * @img: the layout
- * @pos: file offset at or after @img->head_size
- *
- * Context: Any context.
- * Return: the chunk containing @pos, or NULL if @pos is past the end.
- */
-const struct vmcore_chunk *vmcore_layout_find(const struct vmcore_image *img,
-					      u64 pos)
-{
-	unsigned int lo = 0, hi = img->nr_chunks;
-
-	while (lo < hi) {
-		unsigned int mid = lo + (hi - lo) / 2;
-		const struct vmcore_chunk *c = &img->chunks[mid];
-
-		if (pos < c->file_off)
-			hi = mid;
-		else if (pos - c->file_off >= c->size)
-			lo = mid + 1;
-		else
-			return c;
-	}
-	return NULL;
 }
