@@ -14,8 +14,10 @@
  * Mapping 4 MiB for one 4 KiB read at a random offset (crash following
  * pointers) costs far more than the read, so a miss maps the whole
  * window only for a read of at least VMCORE_STREAM_READ bytes or one that
- * starts where the previous read ended; any other read maps just its
- * page, as upstream's reader does.
+ * goes on where the previous read, or the previous step of the same read,
+ * stopped.  Any other read that misses is copied page by page, each page
+ * mapped on its own as upstream's reader maps it, and the cached window
+ * stays for the stream it serves.
  *
  * A window is aligned to its size and clipped to bounds given by the
  * caller, the page span of one PT_LOAD or of one read_from_oldmem() call,
@@ -129,11 +131,11 @@ static bool window_mixed(u64 base, u64 end)
  * mixes RAM with other memory (a RAM range of the capture kernel that
  * starts or ends inside a page), which memremap() refuses.
  */
-static struct vmcore_window *window_map(u64 pa, u64 lo, u64 hi, u64 size)
+static struct vmcore_window *window_map(u64 pa, u64 lo, u64 hi)
 {
-	u64 block = round_down(pa, size);
+	u64 block = round_down(pa, VMCORE_WINDOW_SIZE);
 	u64 base = max(block, lo);
-	u64 end = block + min_t(u64, size, hi - block);
+	u64 end = block + min_t(u64, VMCORE_WINDOW_SIZE, hi - block);
 	struct vmcore_window *w;
 
 	if (window_mixed(base, end)) {
@@ -156,17 +158,34 @@ static struct vmcore_window *window_map(u64 pa, u64 lo, u64 hi, u64 size)
 	return w;
 }
 
-/* How much to map for a read of @len bytes at @pa that missed. */
-static u64 window_size(const struct vmcore_win_cache *c, u64 pa, size_t len)
+/* Is a read of @len bytes at @pa that missed worth a new window? */
+static bool window_worth_it(const struct vmcore_win_cache *c, u64 pa,
+			    size_t len)
 {
+	return len >= VMCORE_STREAM_READ || pa == c->next;
+}
+
+/* Cache a new window for @pa, or ERR_PTR(-ENXIO) if none is worth it. */
+static struct vmcore_window *window_replace(struct vmcore_win_cache *c,
+					    u64 pa, size_t len, u64 lo, u64 hi)
+{
+	struct vmcore_window *w;
+
 	lockdep_assert_held(&c->lock);
-	return len >= VMCORE_STREAM_READ || pa == c->next ?
-	       VMCORE_WINDOW_SIZE : PAGE_SIZE;
+	if (!window_worth_it(c, pa, len))
+		return ERR_PTR(-ENXIO);
+	w = window_map(pa, lo, hi);
+	if (IS_ERR(w))
+		return w;
+	window_put(c->cur);
+	c->cur = w;
+	return w;
 }
 
 /*
  * A referenced window holding @pa, for a read of @len bytes: the cached
- * one, or a new one cached.
+ * one, or a new one cached; ERR_PTR(-ENXIO) for a read no window serves,
+ * which the caller copies page by page.
  */
 static struct vmcore_window *window_get(u64 pa, size_t len, u64 lo, u64 hi)
 {
@@ -175,16 +194,15 @@ static struct vmcore_window *window_get(u64 pa, size_t len, u64 lo, u64 hi)
 
 	mutex_lock(&c->lock);
 	w = c->cur;
-	if (!window_holds(w, pa)) {
-		w = window_map(pa, lo, hi, window_size(c, pa, len));
-		if (IS_ERR(w))
-			goto unlock;
-		window_put(c->cur);
-		c->cur = w;
+	if (!window_holds(w, pa))
+		w = window_replace(c, pa, len, lo, hi);
+	/* Where what this step copies ends: a read going on from there streams. */
+	if (IS_ERR(w)) {
+		c->next = min(pa + len, round_down(pa, PAGE_SIZE) + PAGE_SIZE);
+	} else {
+		c->next = min(pa + len, w->base + w->size);
+		kref_get(&w->ref);
 	}
-	c->next = pa + len;
-	kref_get(&w->ref);
-unlock:
 	mutex_unlock(&c->lock);
 	return w;
 }
@@ -222,6 +240,31 @@ static ssize_t window_copy(struct iov_iter *iter, u64 pa, size_t len,
 	return ret;
 }
 
+/*
+ * Copy @len bytes at @pa, within one page, that no window serves.  A page
+ * of the capture kernel's own RAM (a hostile header may point there) is
+ * read through the direct map, which memremap() returns and ioremap()
+ * refuses with a warning.  A page the memory map splits between RAM and
+ * something else, which memremap() refuses, and every page where there
+ * is no window, go to the architecture's copy_oldmem_page().
+ */
+static ssize_t page_copy(struct iov_iter *iter, u64 pa, size_t len)
+{
+	u64 page = round_down(pa, PAGE_SIZE);
+	ssize_t ret;
+	void *va;
+
+	if (!window_usable() || window_mixed(page, page + PAGE_SIZE))
+		return copy_oldmem_page(iter, PHYS_PFN(pa), len,
+					offset_in_page(pa));
+	va = memremap(page, PAGE_SIZE, MEMREMAP_WB);
+	if (!va)
+		return -ENOMEM;
+	ret = copy_to_iter(va + offset_in_page(pa), len, iter);
+	memunmap(va);
+	return ret;
+}
+
 static ssize_t oldmem_step(struct iov_iter *iter, u64 pa, size_t len,
 			   u64 lo, u64 hi, unsigned int how)
 {
@@ -237,9 +280,8 @@ static ssize_t oldmem_step(struct iov_iter *iter, u64 pa, size_t len,
 	ret = window_copy(iter, pa, len, lo, hi);
 	if (ret != -ENXIO)
 		return ret;
-	/* A page the window cannot map: the architecture copies it alone. */
 	len = min_t(size_t, len, PAGE_SIZE - offset_in_page(pa));
-	return copy_oldmem_page(iter, PHYS_PFN(pa), len, offset_in_page(pa));
+	return page_copy(iter, pa, len);
 }
 
 static ssize_t oldmem_read(struct iov_iter *iter, u64 pa, size_t len,

@@ -46,6 +46,8 @@
 #define NR_GRAINS	(SPAN / GRAIN)
 #define NR_READERS	4
 #define PAGE		4096UL
+/* A read at least this long maps a window of old memory (oldmem.c). */
+#define STREAM_READ	(64 * 1024UL)
 
 static int n_case, n_fail;
 static off_t span_start;	/* file offset of the span, in old memory */
@@ -160,7 +162,7 @@ static void *blocked_reader(void *arg)
 {
 	struct blocked_read *b = arg;
 
-	b->ret = read_at(b->fd, b->dst, PAGE, b->off);
+	b->ret = read_at(b->fd, b->dst, STREAM_READ, b->off);
 	return NULL;
 }
 
@@ -208,18 +210,23 @@ static int others_can_read(off_t a, off_t far)
 	       !WEXITSTATUS(status) ? 0 : -1;
 }
 
+/*
+ * The blocked read is long enough to read through a window of old memory,
+ * and faults on the first page of its buffer, the only one registered, so
+ * it waits while it holds that window.
+ */
 static void test_blocked_reader(int fd)
 {
-	unsigned char want[PAGE];
+	static unsigned char want[STREAM_READ];
 	struct blocked_read b = { .fd = fd, .off = span_start };
 	struct uffdio_zeropage zero;
 	pthread_t t;
 	int uffd, others;
 
-	b.dst = mmap(NULL, PAGE, PROT_READ | PROT_WRITE,
+	b.dst = mmap(NULL, STREAM_READ, PROT_READ | PROT_WRITE,
 		     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	uffd = b.dst == MAP_FAILED ? -1 : make_uffd(b.dst);
-	if (uffd < 0 || read_at(fd, want, PAGE, b.off) ||
+	if (uffd < 0 || read_at(fd, want, STREAM_READ, b.off) ||
 	    pthread_create(&t, NULL, blocked_reader, &b)) {
 		report(0, "blocked_reader_does_not_block_others",
 		       "userfaultfd setup failed");
@@ -237,7 +244,7 @@ static void test_blocked_reader(int fd)
 	pthread_join(t, NULL);
 	report(!others, "blocked_reader_does_not_block_others",
 	       "another reader waited for the blocked one (killed after 20 s)");
-	report(!b.ret && !memcmp(b.dst, want, PAGE),
+	report(!b.ret && !memcmp(b.dst, want, STREAM_READ),
 	       "blocked_reader_completes_with_right_bytes",
 	       "the resumed read failed or returned other bytes");
 }
@@ -272,16 +279,19 @@ static void test_mmap_after_read(int fd)
 {
 	const size_t len = 8 * MIB + 64 * 1024;
 	off_t end = load_boundary(fd, 8 * MIB), start = end - 8 * MIB;
-	unsigned char *want = malloc(len), page[PAGE];
+	unsigned char *want = malloc(len), *again = malloc(STREAM_READ);
 	void *map;
 
-	if (end < 0 || !want || read_at(fd, want, len, start)) {
+	if (end < 0 || !want || !again || read_at(fd, want, len, start)) {
 		report(0, "mmap_across_loads_after_read",
 		       "no two adjacent PT_LOADs to map across, or read() failed");
 		return;
 	}
-	/* The read left its window at @start; now map across it. */
-	read_at(fd, page, PAGE, start);
+	/*
+	 * A read this long maps a window at @start, 4 MiB of the 8 MiB
+	 * before the boundary; now map across it.
+	 */
+	read_at(fd, again, STREAM_READ, start);
 	map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, start);
 	if (map == MAP_FAILED) {
 		report(0, "mmap_across_loads_after_read", strerror(errno));
@@ -290,6 +300,7 @@ static void test_mmap_after_read(int fd)
 	report(!memcmp(map, want, len), "mmap_across_loads_after_read",
 	       "the mapping differs from what read() gave");
 	munmap(map, len);
+	free(again);
 	free(want);
 }
 
