@@ -391,13 +391,14 @@ cross-check: tree
 # it would push past 45 minutes with a fourth kernel build.
 # make perf [PERF_RUNS=3] [ARCHES=x86_64]: /proc/vmcore's throughput and
 # the crash latency, the project's beside the reference tree's, medians
-# in build/perf/ARCH/table.txt (bench/perf.sh).  Not part of make check.
+# in build/perf/ARCH/table.txt (bench/perf.sh), on kernels without the
+# project's test-only options (config.<arch>-perf).  Not part of make check.
 PERF_RUNS ?= 3
 perf:
 	@bench/deps.sh gnuplot-nox
 	@$(MAKE) -s tools
 	@for a in $(ARCHES); do \
-		$(MAKE) -s MODE=project initramfs-$$a && \
+		$(MAKE) -s MODE=project VARIANT=-perf initramfs-$$a && \
 		$(MAKE) -s MODE=reference initramfs-$$a && \
 		bench/perf.sh $$a $(PERF_RUNS) || exit 1; \
 	done

@@ -7,8 +7,9 @@
 #   VARIANT  optional, e.g. 64k: adds the fragment config.ARCH-VARIANT
 # Output goes to build/out/MODE-ARCH[-VARIANT] (kbuild O= directory).  The
 # .config is allnoconfig plus the selftest fragments (config, config.ARCH,
-# config.ARCH-VARIANT and config.MODE); it is regenerated only when they
-# change, so an edit to one source file rebuilds only that file.
+# config.MODE and config.ARCH-VARIANT, in that order); it is regenerated
+# only when they change, so an edit to one source file rebuilds only that
+# file.
 set -euo pipefail
 
 mode=$1
@@ -59,11 +60,12 @@ check_config() {
 [ -z "$variant" ] || [ -f "$frag_dir/config.$variant" ] ||
 	{ echo "kernel.sh: no fragment config.$variant" >&2; exit 2; }
 # A later fragment may override an earlier one (config.arm64-64k turns KVM
-# off again); only the last assignment of a symbol is kept, so Kconfig
-# does not warn and check_config judges what was finally asked.
+# off again, config.ARCH-perf the project's test options); only the last
+# assignment of a symbol is kept, so Kconfig does not warn and
+# check_config judges what was finally asked.
 cat "$frag_dir/config" "$frag_dir/config.$arch" \
-	${variant:+"$frag_dir/config.$variant"} \
-	$(ls "$frag_dir/config.$mode" 2>/dev/null) |
+	$(ls "$frag_dir/config.$mode" 2>/dev/null) \
+	${variant:+"$frag_dir/config.$variant"} |
 	tac | awk -F= '!/^CONFIG_/ || !seen[$1]++' | tac \
 	> "$out/fragment.config.new"
 if ! cmp -s "$out/fragment.config.new" "$out/fragment.config" ||

@@ -39,6 +39,13 @@ out=$top/build/perf/$arch
 
 mkdir -p "$out"
 raw=$out/raw.tsv
+# build_of TREE: the kernel and initramfs make perf built for TREE.  The
+# project's is the VARIANT=-perf build, without its test-only options
+# (config.ARCH-perf); the reference tree has none of them, so its usual
+# build is already the kernel as shipped.
+build_of() {
+	case $1 in project) echo "project-$arch-perf" ;; *) echo "$1-$arch" ;; esac
+}
 printf 'tree\trun\tmetric\tvalue\tunit\n' > "$raw"
 
 # latency TIMES: seconds from the panic to the capture kernel's first
@@ -57,7 +64,7 @@ latency() {
 
 one_run() {
 	local tree=$1 run=$2 dir=$out/$1-$2
-	local kbuild=$top/build/out/$tree-$arch
+	local kbuild=$top/build/out/$(build_of "$tree")
 
 	mkdir -p "$dir"
 	rm -f "$dir/serial.log" "$dir/disk.img"
@@ -67,7 +74,7 @@ one_run() {
 		"$dir/serial.log" \
 		"$dir/serial.times" &
 	KDUMP_MEM=2G qemu_run "$arch" "$kbuild/kernel-image" \
-		"$top/build/test/$tree-$arch/perf.cpio.gz" "crashkernel=256M" \
+		"$top/build/test/$(build_of "$tree")/perf.cpio.gz" "crashkernel=256M" \
 		"$dir/disk.img" "$dir/serial.log" 4 "$guest_limit"
 	wait
 	rm -f "$dir/disk.img"
@@ -106,7 +113,7 @@ layout_ram_size=0x20000000
 
 layout_run() {
 	local tree=$1 run=$2 n=$3 dir=$out/$1-$2-layout$3
-	local kbuild=$top/build/out/$tree-$arch
+	local kbuild=$top/build/out/$(build_of "$tree")
 
 	mkdir -p "$dir"
 	rm -f "$dir/serial.log" "$dir/disk.img"
@@ -116,7 +123,7 @@ layout_run() {
 		return
 	KDUMP_MEM=2G KDUMP_QEMU_ARGS="-device loader,file=$dir/elfcorehdr.bin,addr=$layout_hdr,force-raw=on" \
 	qemu_run "$arch" "$kbuild/kernel-image" \
-		"$top/build/test/$tree-$arch/perf_layout.cpio.gz" \
+		"$top/build/test/$(build_of "$tree")/perf_layout.cpio.gz" \
 		"elfcorehdr=$layout_hdr memmap=1M\$$layout_hdr memmap=$((layout_ram_size))\$$layout_ram_start initcall_debug kdump_perf_loads=$n" \
 		"$dir/disk.img" "$dir/serial.log" 1 300
 	rm -f "$dir/disk.img"
@@ -131,8 +138,8 @@ reserve_probe() {
 	mkdir -p "$dir"
 	rm -f "$dir/serial.log" "$dir/disk.img"
 	truncate -s 4G "$dir/disk.img"
-	KDUMP_MEM=$mem qemu_run "$arch" "$top/build/out/$tree-$arch/kernel-image" \
-		"$top/build/test/$tree-$arch/perf_reserve.cpio.gz" \
+	KDUMP_MEM=$mem qemu_run "$arch" "$top/build/out/$(build_of "$tree")/kernel-image" \
+		"$top/build/test/$(build_of "$tree")/perf_reserve.cpio.gz" \
 		"crashkernel=${size}M" "$dir/disk.img" "$dir/serial.log" 2 240
 	rm -f "$dir/disk.img"
 	if has_marker "$dir/serial.log" RESERVE-OK; then
