@@ -15,7 +15,7 @@
 #     mmap, vmcore-dmesg;
 # and the host timestamps the console (bench/serial_times.py) for the
 # latency from the panic to the capture kernel's first line and to its
-# init.  Then, on x86_64, the layout runs: each kernel boots straight as a
+# init.  Then the layout runs: each kernel boots straight as a
 # capture kernel over a crafted elfcorehdr= (mkelfcorehdr --loads) whose
 # 10, 1000 or 10000 PT_LOADs split 512 MiB of the guest's RAM, and
 # guest/perf_layout.init reports /proc/vmcore's set-up time and its
@@ -104,11 +104,25 @@ collect() {
 }
 
 # Where the crafted header sits and the RAM its PT_LOADs split, in the
-# 2 GiB x86_64 guest.  memmap= takes both from the booted kernel, as a
-# real capture kernel never owns the memory it dumps; 6.1's x86
-# copy_oldmem_page() refuses to map RAM the kernel uses.
-layout_hdr=0x10000000
-layout_ram_start=0x40000000
+# 2 GiB guest, and how the booted kernel is kept off both, as a real
+# capture kernel never owns the memory it dumps (6.1's x86
+# copy_oldmem_page() refuses to map RAM the kernel uses): memmap= takes
+# them out of x86_64's memory map; arm64's RAM starts at 1 GiB, and mem=
+# keeps its first gigabyte only.
+case $arch in
+arm64)
+	layout_machine=aarch64
+	layout_hdr=0x80000000
+	layout_ram_start=0x90000000
+	layout_keep_off=mem=1G
+	;;
+*)
+	layout_machine=x86_64
+	layout_hdr=0x10000000
+	layout_ram_start=0x40000000
+	layout_keep_off="memmap=1M\$$layout_hdr memmap=512M\$$layout_ram_start"
+	;;
+esac
 layout_ram_size=0x20000000
 
 layout_run() {
@@ -118,13 +132,14 @@ layout_run() {
 	mkdir -p "$dir"
 	rm -f "$dir/serial.log" "$dir/disk.img"
 	truncate -s 1M "$dir/disk.img"
-	"$top/build/tools/mkelfcorehdr" --base $layout_hdr --loads "$n" \
+	"$top/build/tools/mkelfcorehdr" --machine $layout_machine \
+		--base $layout_hdr --loads "$n" \
 		--ram $layout_ram_start:$layout_ram_size "$dir/elfcorehdr.bin" ||
 		return
 	KDUMP_MEM=2G KDUMP_QEMU_ARGS="-device loader,file=$dir/elfcorehdr.bin,addr=$layout_hdr,force-raw=on" \
 	qemu_run "$arch" "$kbuild/kernel-image" \
 		"$top/build/test/$(build_of "$tree")/perf_layout.cpio.gz" \
-		"elfcorehdr=$layout_hdr memmap=1M\$$layout_hdr memmap=$((layout_ram_size))\$$layout_ram_start initcall_debug kdump_perf_loads=$n" \
+		"elfcorehdr=$layout_hdr $layout_keep_off initcall_debug kdump_perf_loads=$n" \
 		"$dir/disk.img" "$dir/serial.log" 1 300
 	rm -f "$dir/disk.img"
 	collect "$tree" "$run" "$dir"
@@ -198,8 +213,7 @@ part main && for run in $(seq 1 "$runs"); do
 		one_run "$tree" "$run"
 	done
 done
-# The crafted header's e_machine is x86_64's (mkelfcorehdr).
-part layout && [ "$arch" = x86_64 ] && for run in $(seq 1 "$runs"); do
+part layout && for run in $(seq 1 "$runs"); do
 	for n in ${PERF_LAYOUTS:-10 1000 10000}; do
 		for tree in project reference; do
 			echo "# layout run $run of $runs, $n PT_LOADs, $tree tree"

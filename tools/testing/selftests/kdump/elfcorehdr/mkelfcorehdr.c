@@ -3,8 +3,8 @@
  * mkelfcorehdr - write an ELF core header, as kexec-tools hands one to a
  * capture kernel through elfcorehdr=, valid or corrupted in one way.
  *
- *   mkelfcorehdr --base PHYS --variant V OUT
- *   mkelfcorehdr --base PHYS --loads N --ram START:SIZE OUT
+ *   mkelfcorehdr [--machine M] --base PHYS --variant V OUT
+ *   mkelfcorehdr [--machine M] --base PHYS --loads N --ram START:SIZE OUT
  *
  * The blob is placed at physical address PHYS in the guest; offsets in
  * its program headers are physical addresses, as in a real elfcorehdr.
@@ -18,6 +18,9 @@
  * RAM at START into equal runs of whole pages (the last takes the rest),
  * for make perf's measurement of how /proc/vmcore scales with the number
  * of program headers; the note then follows the longer table.
+ *
+ * --machine x86_64 (the default) or aarch64 sets e_machine: a capture
+ * kernel takes only a header of its own machine.
  */
 #include <elf.h>
 #include <stdint.h>
@@ -33,6 +36,7 @@
 static unsigned char blob[BLOB_MAX];
 /* The note page follows the program headers. */
 static uint64_t note_at = PAGE, blob_size = 2 * PAGE;
+static Elf64_Half machine = EM_X86_64;
 
 static int is(const char *a, const char *b)
 {
@@ -86,7 +90,7 @@ static void build(uint64_t base, const char *variant)
 	eh->e_ident[EI_DATA] = ELFDATA2LSB;
 	eh->e_ident[EI_VERSION] = EV_CURRENT;
 	eh->e_type = ET_CORE;
-	eh->e_machine = EM_X86_64;
+	eh->e_machine = machine;
 	eh->e_version = EV_CURRENT;
 	eh->e_phoff = sizeof(*eh);
 	eh->e_ehsize = sizeof(*eh);
@@ -158,6 +162,9 @@ int main(int argc, char **argv)
 			loads = strtoul(argv[++i], NULL, 0);
 		else if (i + 1 < argc && is(argv[i], "--ram"))
 			ram = argv[++i];
+		else if (i + 1 < argc && is(argv[i], "--machine"))
+			machine = is(argv[++i], "aarch64") ? EM_AARCH64 :
+				  is(argv[i], "x86_64") ? EM_X86_64 : EM_NONE;
 		else
 			out = argv[i];
 	}
@@ -165,10 +172,11 @@ int main(int argc, char **argv)
 		start = strtoull(ram, &colon, 0);
 		size = *colon == ':' ? strtoull(colon + 1, NULL, 0) : 0;
 	}
-	if (!base || !out || (loads && (loads > MAX_LOADS || !ram ||
-					size < (uint64_t)loads * PAGE))) {
-		fputs("usage: mkelfcorehdr --base PHYS --variant V OUT\n"
-		      "       mkelfcorehdr --base PHYS --loads N --ram START:SIZE OUT\n",
+	if (!base || !out || machine == EM_NONE ||
+	    (loads && (loads > MAX_LOADS || !ram ||
+		       size < (uint64_t)loads * PAGE))) {
+		fputs("usage: mkelfcorehdr [--machine x86_64|aarch64] --base PHYS --variant V OUT\n"
+		      "       mkelfcorehdr [--machine x86_64|aarch64] --base PHYS --loads N --ram START:SIZE OUT\n",
 		      stderr);
 		return 2;
 	}
