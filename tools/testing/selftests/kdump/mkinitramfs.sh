@@ -57,9 +57,12 @@ copy_closure() {
 	done
 }
 
+# Reproducible: the same files give the same bytes (no times, no inode
+# numbers), so make matrix can tell a rebuilt image from a changed one.
 pack() {
-	(cd "$1" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet) |
-		gzip -n -6 > "$2"
+	(cd "$1" && find . -exec touch -h -d @0 {} + &&
+	 find . | LC_ALL=C sort |
+	 cpio -o -H newc -R 0:0 --reproducible --quiet) | gzip -n -6 > "$2"
 }
 
 rm -rf "$work"
