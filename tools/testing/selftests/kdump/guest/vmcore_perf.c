@@ -11,8 +11,9 @@
  *                             offsets, as a debugger following pointers
  *                             does: their rate, the median of PASSES
  *                             passes
- *   vmcore_perf memcpy        the same bytes copied from memory to memory:
- *                             the ceiling of this boot
+ *   vmcore_perf memcpy [N]    the same bytes copied from memory to memory:
+ *                             the ceiling of this boot; with N, by N
+ *                             processes at once: the ceiling of N readers
  *   vmcore_perf zero BLOCK    read() /dev/zero in BLOCK-byte calls, as
  *                             much as the vmcore holds: what a system call
  *                             and a copy cost here, the ceiling of
@@ -272,22 +273,48 @@ static void do_readers(int nr)
 		       name, READERS_BUDGET, (long long)total, (long long)size);
 }
 
-static void do_memcpy(void)
+/* Copy MEMCPY_BYTES from memory to memory, 4 MiB at a time. */
+static void copy_memory(void)
 {
 	char *src = malloc(WINDOW), *dst = malloc(WINDOW);
 	unsigned long done;
-	double t0;
 
 	if (!src || !dst)
 		fail("malloc");
 	memset(src, 0x5a, WINDOW);
 	memset(dst, 0, WINDOW);
-	t0 = now();
 	for (done = 0; done < MEMCPY_BYTES; done += WINDOW) {
 		src[done / WINDOW] ^= 1;
 		memcpy(dst, src, WINDOW);
+		/* dst is never read: keep the compiler from dropping the copy. */
+		__asm__ __volatile__("" : : "r" (dst) : "memory");
 	}
-	rate("memcpy", MEMCPY_BYTES, now() - t0);
+}
+
+/*
+ * @nr processes copy at once: their total rate.  One is the ceiling of
+ * the boot's readers; more, the ceiling of parallel readers on this host.
+ */
+static void do_memcpy(int nr)
+{
+	double t0 = now();
+	char name[32];
+	int i, status;
+
+	for (i = 0; i < nr; i++) {
+		pid_t pid = fork();
+
+		if (pid < 0)
+			fail("fork");
+		if (!pid) {
+			copy_memory();
+			_exit(0);
+		}
+	}
+	while (wait(&status) > 0)
+		;
+	snprintf(name, sizeof(name), nr == 1 ? "memcpy" : "memcpy_%d", nr);
+	rate(name, (double)nr * MEMCPY_BYTES, now() - t0);
 }
 
 static void do_time(const char *name, char **argv)
@@ -322,14 +349,16 @@ int main(int argc, char **argv)
 	else if (argc == 3 && !strcmp(argv[1], "zero"))
 		do_zero(strtoul(argv[2], NULL, 0));
 	else if (argc == 2 && !strcmp(argv[1], "memcpy"))
-		do_memcpy();
+		do_memcpy(1);
+	else if (argc == 3 && !strcmp(argv[1], "memcpy") && atoi(argv[2]) > 0)
+		do_memcpy(atoi(argv[2]));
 	else if (argc == 3 && !strcmp(argv[1], "readers") && atoi(argv[2]) > 0)
 		do_readers(atoi(argv[2]));
 	else if (argc > 3 && !strcmp(argv[1], "time"))
 		do_time(argv[2], argv + 3);
 	else {
 		fprintf(stderr, "usage: vmcore_perf read BLOCK | mmap [NAME] | randread NAME COUNT |\n"
-				"       memcpy | zero BLOCK | readers N | time NAME CMD...\n");
+				"       memcpy [N] | zero BLOCK | readers N | time NAME CMD...\n");
 		return 2;
 	}
 	return 0;
