@@ -108,26 +108,30 @@ collect() {
 # capture kernel never owns the memory it dumps (6.1's x86
 # copy_oldmem_page() refuses to map RAM the kernel uses): memmap= takes
 # them out of x86_64's memory map; arm64's RAM starts at 1 GiB, and mem=
-# keeps its first gigabyte only.
+# keeps its first gigabyte only.  6.1's arm64 reads the header through
+# the linear map, so there it lies inside that gigabyte, reserved by
+# giving elfcorehdr= its size, as a crash region holds it in real life.
 case $arch in
 arm64)
 	layout_machine=aarch64
-	layout_hdr=0x80000000
+	layout_hdr=0x60000000
 	layout_ram_start=0x90000000
 	layout_keep_off=mem=1G
+	layout_hdr_size=yes
 	;;
 *)
 	layout_machine=x86_64
 	layout_hdr=0x10000000
 	layout_ram_start=0x40000000
 	layout_keep_off="memmap=1M\$$layout_hdr memmap=512M\$$layout_ram_start"
+	layout_hdr_size=
 	;;
 esac
 layout_ram_size=0x20000000
 
 layout_run() {
 	local tree=$1 run=$2 n=$3 dir=$out/$1-$2-layout$3
-	local kbuild=$top/build/out/$(build_of "$tree")
+	local kbuild=$top/build/out/$(build_of "$tree") hdr=$layout_hdr
 
 	mkdir -p "$dir"
 	rm -f "$dir/serial.log" "$dir/disk.img"
@@ -136,10 +140,12 @@ layout_run() {
 		--base $layout_hdr --loads "$n" \
 		--ram $layout_ram_start:$layout_ram_size "$dir/elfcorehdr.bin" ||
 		return
+	[ -z "$layout_hdr_size" ] ||
+		hdr=$(stat -c %s "$dir/elfcorehdr.bin")@$layout_hdr
 	KDUMP_MEM=2G KDUMP_QEMU_ARGS="-device loader,file=$dir/elfcorehdr.bin,addr=$layout_hdr,force-raw=on" \
 	qemu_run "$arch" "$kbuild/kernel-image" \
 		"$top/build/test/$(build_of "$tree")/perf_layout.cpio.gz" \
-		"elfcorehdr=$layout_hdr $layout_keep_off initcall_debug kdump_perf_loads=$n" \
+		"elfcorehdr=$hdr $layout_keep_off initcall_debug kdump_perf_loads=$n" \
 		"$dir/disk.img" "$dir/serial.log" 1 300
 	rm -f "$dir/disk.img"
 	collect "$tree" "$run" "$dir"
