@@ -240,13 +240,20 @@ static ssize_t window_copy(struct iov_iter *iter, u64 pa, size_t len,
 	return ret;
 }
 
+/* Is the page at @page wholly the capture kernel's own RAM? */
+static bool page_is_own_ram(u64 page)
+{
+	return region_intersects(page, PAGE_SIZE, IORESOURCE_SYSTEM_RAM,
+				 IORES_DESC_NONE) == REGION_INTERSECTS;
+}
+
 /*
- * Copy @len bytes at @pa, within one page, that no window serves.  A page
- * of the capture kernel's own RAM (a hostile header may point there) is
- * read through the direct map, which memremap() returns and ioremap()
- * refuses with a warning.  A page the memory map splits between RAM and
- * something else, which memremap() refuses, and every page where there
- * is no window, go to the architecture's copy_oldmem_page().
+ * Copy @len bytes at @pa, within one page, that no window serves.  Old
+ * memory, the usual case, goes to the architecture's copy_oldmem_page(),
+ * exactly as upstream's reader sends it, after one look at the memory
+ * map.  A page of the capture kernel's own RAM (a hostile header may
+ * point there) is read through the direct map, which memremap() returns
+ * and x86's ioremap() refuses with a warning.
  */
 static ssize_t page_copy(struct iov_iter *iter, u64 pa, size_t len)
 {
@@ -254,7 +261,7 @@ static ssize_t page_copy(struct iov_iter *iter, u64 pa, size_t len)
 	ssize_t ret;
 	void *va;
 
-	if (!window_usable() || window_mixed(page, page + PAGE_SIZE))
+	if (!window_usable() || !page_is_own_ram(page))
 		return copy_oldmem_page(iter, PHYS_PFN(pa), len,
 					offset_in_page(pa));
 	va = memremap(page, PAGE_SIZE, MEMREMAP_WB);
