@@ -23,11 +23,14 @@
  * 5. The initrd, unless KEXEC_FILE_NO_INITRAMFS, as in step 2.
  * 6. The command line: at most COMMAND_LINE_SIZE bytes (-EINVAL), readable
  *    (-EFAULT) and NUL-terminated (-EINVAL).
- * 7. The loader builds the image: its buffers are placed (place.c), a
- *    crash image gets its ELF core header, the architecture adds what it
- *    needs (boot parameters, purgatory, device tree).  Where the
- *    purgatory is an ELF object (purgatory.c), the core then stores the
- *    segments' digests in it.
+ * 7. With CONFIG_IMA_KEXEC, IMA places a copy of its measurement list
+ *    as a segment first (ima_add_kexec_buffer(); a list it cannot pass
+ *    on is logged and left behind, as upstream does).  Then the loader
+ *    builds the image: its buffers are placed (place.c), a crash image
+ *    gets its ELF core header, the architecture adds what it needs (boot
+ *    parameters that say where the measurement list is, purgatory,
+ *    device tree).  Where the purgatory is an ELF object (purgatory.c),
+ *    the core then stores the segments' digests in it.
  * 8. kexec_commit() (commit.c), the transaction kexec_load() shares.
  *
  * From step 2 on, the files, the command line and the loader's data
@@ -44,6 +47,7 @@
 #include <linux/ima.h>
 #include <linux/kernel_read_file.h>
 #include <linux/kexec.h>
+#include <linux/kexec_ima.h>
 #include <linux/slab.h>
 #include <linux/syscalls.h>
 #include <linux/vmalloc.h>
@@ -184,16 +188,20 @@ static int read_input(struct kimage *image, int kernel_fd, int initrd_fd,
 	return 0;
 }
 
-/* Step 7: the loader places the segments; an ELF purgatory is told. */
+/*
+ * Step 7: IMA's measurement list is placed before the loader runs, so
+ * the loader can tell the new kernel where it is; the loader places the
+ * segments; an ELF purgatory is told.
+ */
 static int build(struct kimage *image)
 {
-	void *ldata = image->fops->load(image, image->kernel_buf,
-					image->kernel_buf_len,
-					image->initrd_buf,
-					image->initrd_buf_len,
-					image->cmdline_buf,
-					image->cmdline_buf_len);
+	void *ldata;
 
+	ima_add_kexec_buffer(image);
+	ldata = image->fops->load(image, image->kernel_buf,
+				  image->kernel_buf_len, image->initrd_buf,
+				  image->initrd_buf_len, image->cmdline_buf,
+				  image->cmdline_buf_len);
 	if (IS_ERR(ldata))
 		return PTR_ERR(ldata);
 	image->image_loader_data = ldata;
@@ -228,7 +236,8 @@ int kexec_image_post_load_cleanup_default(struct kimage *image)
  *		kexec_file_load()
  *
  * The files, the command line, the loader's and the architecture's
- * working data and the purgatory's copy are needed until the segments
+ * working data, the purgatory's copy and IMA's copy of its measurement
+ * list are needed until the segments
  * are copied into the image.  kexec_commit() calls this once they are,
  * and kimage_destroy() for an image that never got that far; a second
  * call finds nothing left to free.
@@ -241,6 +250,7 @@ void kimage_file_release(struct kimage *image)
 		return;
 	arch_kimage_file_post_load_cleanup(image);
 	kexec_purgatory_release(image);
+	kexec_ima_release(image);
 	vfree(image->kernel_buf);
 	vfree(image->initrd_buf);
 	kfree(image->cmdline_buf);
