@@ -10,7 +10,9 @@
  *   +4096       the command line, NUL-terminated; for a crash image it
  *               starts with "elfcorehdr=0x<address> "
  *   +setup_off  setup_data: SETUP_E820_EXT with the e820 entries beyond
- *               128 (if any), then SETUP_RNG_SEED with 32 random bytes
+ *               128 (if any), SETUP_IMA with where IMA's measurement
+ *               list lies (if the image carries one, kexec_ima.h), then
+ *               SETUP_RNG_SEED with 32 random bytes
  *
  * The memory map is the firmware's (``e820_table_kexec``) for a normal
  * image, and for a crash image the map crash_map.c builds: RAM only in the
@@ -25,6 +27,7 @@
 #define pr_fmt(fmt) "kexec: bzImage: " fmt
 
 #include <linux/kexec.h>
+#include <linux/kexec_ima.h>
 #include <linux/kexec_place.h>
 #include <linux/random.h>
 #include <linux/screen_info.h>
@@ -46,12 +49,14 @@
  * @nr:		entries in @map
  * @cmdline:	the command line the new kernel gets
  * @cmdline_len: its length, the NUL included
+ * @ima:	where IMA's measurement list lies; size 0 for none
  */
 struct params_plan {
 	struct boot_e820_entry *map;
 	int nr;
 	char *cmdline;
 	size_t cmdline_len;
+	struct ima_setup_data ima;
 };
 
 static int firmware_e820(struct boot_e820_entry *map, unsigned int max)
@@ -76,12 +81,28 @@ static unsigned long ext_entries(const struct params_plan *p)
 	       p->nr - E820_MAX_ENTRIES_ZEROPAGE : 0;
 }
 
+/* Bytes a setup_data entry of @len data bytes takes, next one aligned. */
+static unsigned long entry_len(unsigned long len)
+{
+	return ALIGN(sizeof(struct setup_data) + len, 8);
+}
+
 static unsigned long e820_ext_len(const struct params_plan *p)
 {
 	if (!ext_entries(p))
 		return 0;
-	return ALIGN(sizeof(struct setup_data) +
-		     ext_entries(p) * sizeof(struct boot_e820_entry), 8);
+	return entry_len(ext_entries(p) * sizeof(struct boot_e820_entry));
+}
+
+static unsigned long ima_len(const struct params_plan *p)
+{
+	return p->ima.size ? entry_len(sizeof(p->ima)) : 0;
+}
+
+/* All of setup_data: the optional entries, then the RNG seed. */
+static unsigned long setup_data_len(const struct params_plan *p)
+{
+	return e820_ext_len(p) + ima_len(p) + entry_len(RNG_SEED_LEN);
 }
 
 static int make_cmdline(struct params_plan *p, const struct bzimage_load *ld,
@@ -106,6 +127,8 @@ static int make_plan(struct params_plan *p, struct kimage *image,
 		     const struct bzimage_load *ld,
 		     const struct setup_header *hdr, const char *user)
 {
+	p->ima.addr = kexec_ima_addr(image);
+	p->ima.size = kexec_ima_size(image);
 	p->map = kcalloc(E820_MAX_ENTRIES, sizeof(*p->map), GFP_KERNEL);
 	if (!p->map)
 		return -ENOMEM;
@@ -133,25 +156,42 @@ static void copy_setup_header(struct boot_params *bp, const void *kernel)
 	bp->screen_info = screen_info;
 }
 
-/* Lay the setup_data list out; its next pointers are offsets until filled. */
+/*
+ * Start a setup_data entry at *@off and link it from @prev (from the
+ * header for the first); *@off moves past it.  Links are offsets into
+ * the segment until x86_bootparams_fill() knows where it lies.
+ */
+static struct setup_data *next_entry(void *params, struct setup_data *prev,
+				     unsigned long *off, u32 type, u32 len)
+{
+	struct setup_data *sd = params + *off;
+
+	if (prev)
+		prev->next = *off;
+	else
+		((struct boot_params *)params)->hdr.setup_data = *off;
+	sd->type = type;
+	sd->len = len;
+	*off += entry_len(len);
+	return sd;
+}
+
 static void write_setup_data(void *params, unsigned long off,
 			     const struct params_plan *p)
 {
-	struct setup_data *sd;
 	unsigned int n = ext_entries(p);
+	struct setup_data *sd = NULL;
 
-	((struct boot_params *)params)->hdr.setup_data = off;
 	if (n) {
-		sd = params + off;
-		sd->type = SETUP_E820_EXT;
-		sd->len = n * sizeof(struct boot_e820_entry);
+		sd = next_entry(params, sd, &off, SETUP_E820_EXT,
+				n * sizeof(struct boot_e820_entry));
 		memcpy(sd->data, p->map + E820_MAX_ENTRIES_ZEROPAGE, sd->len);
-		off += e820_ext_len(p);
-		sd->next = off;
 	}
-	sd = params + off;
-	sd->type = SETUP_RNG_SEED;
-	sd->len = RNG_SEED_LEN;
+	if (p->ima.size) {
+		sd = next_entry(params, sd, &off, SETUP_IMA, sizeof(p->ima));
+		memcpy(sd->data, &p->ima, sizeof(p->ima));
+	}
+	sd = next_entry(params, sd, &off, SETUP_RNG_SEED, RNG_SEED_LEN);
 	get_random_bytes(sd->data, RNG_SEED_LEN);
 }
 
@@ -203,8 +243,7 @@ int x86_bootparams_add(struct kimage *image, struct bzimage_load *ld,
 	if (ret)
 		goto free_plan;
 	ld->params_len = ALIGN(sizeof(struct boot_params) + p.cmdline_len, 16) +
-			 e820_ext_len(&p) + sizeof(struct setup_data) +
-			 RNG_SEED_LEN;
+			 setup_data_len(&p);
 	ld->params = vzalloc(ld->params_len);
 	ret = -ENOMEM;
 	if (!ld->params)
