@@ -16,6 +16,11 @@
  *   ``linux,usable-memory-range`` (<address size> pairs: ``crashk_res``,
  *   then ``crashk_low_res`` last when one is reserved), both in the root
  *   node's #address-cells and #size-cells;
+ * - ``linux,ima-kexec-buffer`` (<address size>) and a memory reservation
+ *   of that range, when the image carries IMA's measurement list
+ *   (kexec_ima.h).  A stale property's reservation goes with it, if the
+ *   tree reserves exactly that range, so buffers of earlier kexecs do
+ *   not pile up as reserved memory;
  * - ``kaslr-seed`` (8 bytes) and ``rng-seed``, random bytes, when the
  *   running kernel's RNG is initialised (as upstream decides; the new
  *   kernel reads kaslr-seed only if it was built with KASLR);
@@ -28,6 +33,7 @@
 
 #include <linux/crash_elf.h>
 #include <linux/kexec.h>
+#include <linux/kexec_ima.h>
 #include <linux/kexec_place.h>
 #include <linux/libfdt.h>
 #include <linux/mm.h>
@@ -40,8 +46,9 @@
 #include "kexec_arm64.h"
 
 #define KASLR_SEED_LEN	8
-/* Room for the properties and the /chosen node this file adds. */
+/* Room for the properties, reservation and /chosen node this file adds. */
 #define FDT_SLACK	1024
+#define IMA_PROP	"linux,ima-kexec-buffer"
 
 static const char * const chosen_props[] = {
 	"bootargs",
@@ -49,6 +56,7 @@ static const char * const chosen_props[] = {
 	"linux,initrd-end",
 	"linux,elfcorehdr",
 	"linux,usable-memory-range",
+	IMA_PROP,
 	"kaslr-seed",
 	"rng-seed",
 	"linux,booted-from-kexec",
@@ -114,6 +122,16 @@ static int put_cells(fdt32_t **pos, int cells, u64 val)
 	return 0;
 }
 
+/* Take a value of @cells big-endian cells off the front of *@pos. */
+static u64 get_cells(const fdt32_t **pos, int cells)
+{
+	u64 val = 0;
+
+	while (cells--)
+		val = (val << 32) | fdt32_to_cpu(*(*pos)++);
+	return val;
+}
+
 /* Write the ranges of @r with a size as one <address size>... property. */
 static int put_ranges(void *fdt, int node, const char *name,
 		      const struct arm64_fdt_range *r, unsigned int nr)
@@ -135,6 +153,46 @@ static int put_ranges(void *fdt, int node, const char *name,
 	if (ret || pos == cells)
 		return ret;
 	return fdt_setprop(fdt, node, name, cells, (pos - cells) * sizeof(*pos));
+}
+
+/*
+ * Drop the reservation of the measurement list an earlier kexec passed,
+ * found through the stale property that clear_chosen() then deletes; its
+ * first <address size> pair names the list.  A property too short for
+ * the root's cells names nothing, and a reservation of another range is
+ * left alone.
+ */
+static int drop_stale_ima(void *fdt, int node)
+{
+	int ac = fdt_address_cells(fdt, 0), sc = fdt_size_cells(fdt, 0);
+	const fdt32_t *v;
+	u64 addr, size, a, sz;
+	int i, len;
+
+	v = fdt_getprop(fdt, node, IMA_PROP, &len);
+	if (!v || ac < 1 || ac > 2 || sc < 1 || sc > 2 ||
+	    len < (ac + sc) * (int)sizeof(*v))
+		return 0;
+	addr = get_cells(&v, ac);
+	size = get_cells(&v, sc);
+	for (i = 0; i < fdt_num_mem_rsv(fdt); i++) {
+		if (!fdt_get_mem_rsv(fdt, i, &a, &sz) && a == addr &&
+		    sz == size)
+			return fdt_del_mem_rsv(fdt, i);
+	}
+	return 0;
+}
+
+static int put_ima(void *fdt, int node, const struct arm64_fdt_range *r)
+{
+	int ret;
+
+	if (!r->size)
+		return 0;
+	ret = put_ranges(fdt, node, IMA_PROP, r, 1);
+	if (ret)
+		return ret;
+	return fdt_add_mem_rsv(fdt, r->start, r->size);
 }
 
 static int put_initrd(void *fdt, int node, const struct arm64_fdt_range *r)
@@ -163,24 +221,46 @@ static int put_seeds(void *fdt, int node, const struct arm64_fdt_params *p)
 	return ret;
 }
 
+/* bootargs, the initrd and the crash ranges: what the new kernel boots by. */
+static int put_boot(void *fdt, int node, const struct arm64_fdt_params *p)
+{
+	int ret;
+
+	if (has_cmdline(p)) {
+		ret = fdt_setprop_string(fdt, node, "bootargs", p->cmdline);
+		if (ret)
+			return ret;
+	}
+	ret = put_initrd(fdt, node, &p->initrd);
+	if (ret)
+		return ret;
+	ret = put_ranges(fdt, node, "linux,elfcorehdr", &p->elfcorehdr, 1);
+	if (ret)
+		return ret;
+	return put_ranges(fdt, node, "linux,usable-memory-range", p->usable,
+			  ARRAY_SIZE(p->usable));
+}
+
 static int fill_chosen(void *fdt, int node, const struct arm64_fdt_params *p)
 {
-	int ret = clear_chosen(fdt, node);
+	int ret;
 
-	if (!ret && has_cmdline(p))
-		ret = fdt_setprop_string(fdt, node, "bootargs", p->cmdline);
-	if (!ret)
-		ret = put_initrd(fdt, node, &p->initrd);
-	if (!ret)
-		ret = put_ranges(fdt, node, "linux,elfcorehdr", &p->elfcorehdr, 1);
-	if (!ret)
-		ret = put_ranges(fdt, node, "linux,usable-memory-range",
-				 p->usable, ARRAY_SIZE(p->usable));
-	if (!ret)
-		ret = put_seeds(fdt, node, p);
-	if (!ret)
-		ret = fdt_setprop(fdt, node, "linux,booted-from-kexec", NULL, 0);
-	return ret;
+	ret = drop_stale_ima(fdt, node);
+	if (ret)
+		return ret;
+	ret = clear_chosen(fdt, node);
+	if (ret)
+		return ret;
+	ret = put_boot(fdt, node, p);
+	if (ret)
+		return ret;
+	ret = put_ima(fdt, node, &p->ima);
+	if (ret)
+		return ret;
+	ret = put_seeds(fdt, node, p);
+	if (ret)
+		return ret;
+	return fdt_setprop(fdt, node, "linux,booted-from-kexec", NULL, 0);
 }
 
 /**
@@ -226,6 +306,8 @@ static void gather_params(struct arm64_fdt_params *p,
 			  const struct arm64_image_load *ld, u8 *kaslr, u8 *rng)
 {
 	p->initrd = (struct arm64_fdt_range){ ld->initrd_mem, ld->initrd_len };
+	p->ima = (struct arm64_fdt_range){ kexec_ima_addr(image),
+					   kexec_ima_size(image) };
 	if (image->type == KEXEC_TYPE_CRASH) {
 		p->elfcorehdr = (struct arm64_fdt_range){ ld->elfcorehdr_mem,
 							  ld->elfcorehdr_len };

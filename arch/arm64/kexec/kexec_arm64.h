@@ -171,6 +171,7 @@ struct arm64_fdt_range {
  * @elfcorehdr:	the ELF core header (crash images); size 0 for none
  * @usable:	the memory a capture kernel may use, in this order;
  *		unused entries have size 0
+ * @ima:	IMA's measurement list; size 0 for none
  * @kaslr_seed:	8 bytes for kaslr-seed, or NULL to leave it out
  * @rng_seed:	ARM64_FDT_RNG_SEED_LEN bytes for rng-seed, or NULL
  */
@@ -179,6 +180,7 @@ struct arm64_fdt_params {
 	struct arm64_fdt_range initrd;
 	struct arm64_fdt_range elfcorehdr;
 	struct arm64_fdt_range usable[2];
+	struct arm64_fdt_range ima;
 	const u8 *kaslr_seed;
 	const u8 *rng_seed;
 };

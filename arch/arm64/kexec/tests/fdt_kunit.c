@@ -2,7 +2,9 @@
 /*
  * KUnit suite for arm64_kexec_fdt_build(): a small hand-made tree whose
  * /chosen holds stale copies of every property the builder writes, plus
- * one it must keep, rewritten for a normal and for a crash image.
+ * one it must keep, rewritten for a normal and for a crash image.  The
+ * tree also reserves the memory of a stale IMA measurement list, which
+ * must go, and another range, which must stay.
  */
 #include <kunit/test.h>
 #include <linux/libfdt.h>
@@ -17,6 +19,34 @@
 
 static const u8 kaslr[8] = { 1, 2, 3, 4, 5, 6, 7, 8 };
 static u8 rng[ARM64_FDT_RNG_SEED_LEN] = { 0xa5, [ARM64_FDT_RNG_SEED_LEN - 1] = 0x5a };
+
+#define IMA_PROP	"linux,ima-kexec-buffer"
+struct rsv {
+	u64 addr, size;
+};
+
+/* The stale measurement list's range, and a reservation of another. */
+static const struct rsv stale_ima = { 0x7000, 0x2000 };
+static const struct rsv other_rsv = { 0x9000, 0x1000 };
+
+/* A stale IMA property of @cells cells each, its reservation, another. */
+static void add_stale_ima(struct kunit *test, void *fdt, int node, u32 cells)
+{
+	fdt32_t v[4], *pos = v;
+
+	if (cells == 2)
+		*pos++ = 0;
+	*pos++ = cpu_to_fdt32(stale_ima.addr);
+	if (cells == 2)
+		*pos++ = 0;
+	*pos++ = cpu_to_fdt32(stale_ima.size);
+	KUNIT_ASSERT_EQ(test, fdt_setprop(fdt, node, IMA_PROP, v,
+					  (pos - v) * sizeof(*v)), 0);
+	KUNIT_ASSERT_EQ(test, fdt_add_mem_rsv(fdt, stale_ima.addr,
+					      stale_ima.size), 0);
+	KUNIT_ASSERT_EQ(test, fdt_add_mem_rsv(fdt, other_rsv.addr,
+					      other_rsv.size), 0);
+}
 
 /* A tree with #address-cells = #size-cells = @cells and a stale /chosen. */
 static void *make_src(struct kunit *test, u32 cells, bool chosen)
@@ -42,6 +72,7 @@ static void *make_src(struct kunit *test, u32 cells, bool chosen)
 	fdt_setprop_u64(fdt, node, "rng-seed", 0x6000);
 	KUNIT_ASSERT_EQ(test, fdt_setprop(fdt, node, "linux,booted-from-kexec",
 					  NULL, 0), 0);
+	add_stale_ima(test, fdt, node, cells);
 	return fdt;
 }
 
@@ -84,6 +115,27 @@ static void expect_cells(struct kunit *test, const void *fdt, const char *name,
 	for (i = 0; i < n; i++)
 		KUNIT_EXPECT_EQ_MSG(test, fdt32_to_cpu(got[i]), want[i],
 				    "%s cell %d", name, i);
+}
+
+/* The tree reserves exactly the @n distinct ranges of @want, any order. */
+static void expect_rsv(struct kunit *test, const void *fdt,
+		       const struct rsv *want, int n)
+{
+	unsigned long seen = 0;
+	u64 addr, size;
+	int i, j;
+
+	KUNIT_ASSERT_EQ(test, fdt_num_mem_rsv(fdt), n);
+	for (i = 0; i < n; i++) {
+		KUNIT_ASSERT_EQ(test, fdt_get_mem_rsv(fdt, i, &addr, &size), 0);
+		for (j = 0; j < n; j++)
+			if (!(seen & BIT(j)) && want[j].addr == addr &&
+			    want[j].size == size)
+				break;
+		KUNIT_EXPECT_LT_MSG(test, j, n, "reserved %llx+%llx", addr,
+				    size);
+		seen |= BIT(j);
+	}
 }
 
 static void fdt_test_normal_image(struct kunit *test)
@@ -155,12 +207,18 @@ static void fdt_test_one_cell_root(struct kunit *test)
 	};
 	const u32 hdr[] = { 0x1f000000, 0x10000 };
 	const u32 usable[] = { 0x18000000, 0x8000000 };
+	const u32 ima[] = { 0x1e000000, 0x3000 };
+	const struct rsv rsv[] = { other_rsv, { 0x1e000000, 0x3000 } };
 	const void *src = make_src(test, 1, true);
-	void *dst = build(test, src, &p, 0);
+	void *dst;
 
+	p.ima = (struct arm64_fdt_range){ 0x1e000000, 0x3000 };
+	dst = build(test, src, &p, 0);
 	expect_cells(test, dst, "linux,elfcorehdr", hdr, ARRAY_SIZE(hdr));
 	expect_cells(test, dst, "linux,usable-memory-range", usable,
 		     ARRAY_SIZE(usable));
+	expect_cells(test, dst, IMA_PROP, ima, ARRAY_SIZE(ima));
+	expect_rsv(test, dst, rsv, ARRAY_SIZE(rsv));
 	p.usable[1] = (struct arm64_fdt_range){ SZ_4G, SZ_1M };
 	build(test, src, &p, -EINVAL);
 }
@@ -179,8 +237,40 @@ static void fdt_test_clears_stale(struct kunit *test)
 	expect_absent(test, dst, "linux,usable-memory-range");
 	expect_absent(test, dst, "kaslr-seed");
 	expect_absent(test, dst, "rng-seed");
+	expect_absent(test, dst, IMA_PROP);
+	expect_rsv(test, dst, &other_rsv, 1);
 	KUNIT_EXPECT_NOT_NULL(test, prop(test, dst, "linux,booted-from-kexec",
 					 &len));
+}
+
+/* The measurement list is named and reserved; the stale one's goes. */
+static void fdt_test_ima_buffer(struct kunit *test)
+{
+	struct arm64_fdt_params p = { .ima = { 0x147000000ULL, 0x3000 } };
+	const u32 ima[] = { 1, 0x47000000, 0, 0x3000 };
+	const struct rsv rsv[] = { other_rsv, { 0x147000000ULL, 0x3000 } };
+	void *dst = build(test, make_src(test, 2, true), &p, 0);
+
+	expect_cells(test, dst, IMA_PROP, ima, ARRAY_SIZE(ima));
+	expect_rsv(test, dst, rsv, ARRAY_SIZE(rsv));
+}
+
+/* A reservation that only starts where the stale list did stays. */
+static void fdt_test_ima_other_size(struct kunit *test)
+{
+	struct arm64_fdt_params p = { .cmdline = "quiet" };
+	const struct rsv longer = { stale_ima.addr, 2 * stale_ima.size };
+	const struct rsv rsv[] = { other_rsv, longer };
+	void *src = make_src(test, 2, true);
+	void *dst;
+
+	/* make_src() reserved the stale list first: make that one longer. */
+	KUNIT_ASSERT_EQ(test, fdt_del_mem_rsv(src, 0), 0);
+	KUNIT_ASSERT_EQ(test, fdt_add_mem_rsv(src, longer.addr, longer.size),
+			0);
+	dst = build(test, src, &p, 0);
+	expect_absent(test, dst, IMA_PROP);
+	expect_rsv(test, dst, rsv, ARRAY_SIZE(rsv));
 }
 
 static void fdt_test_adds_chosen(struct kunit *test)
@@ -231,6 +321,8 @@ static struct kunit_case fdt_test_cases[] = {
 	KUNIT_CASE(fdt_test_crash_image),
 	KUNIT_CASE(fdt_test_one_cell_root),
 	KUNIT_CASE(fdt_test_clears_stale),
+	KUNIT_CASE(fdt_test_ima_buffer),
+	KUNIT_CASE(fdt_test_ima_other_size),
 	KUNIT_CASE(fdt_test_adds_chosen),
 	KUNIT_CASE(fdt_test_cmdline_limit),
 	KUNIT_CASE(fdt_test_refusals),
