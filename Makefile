@@ -196,7 +196,7 @@ file_crash_suite = crash_$(1)_file_$(2)=KDUMP_LOAD=file KDUMP_TRIGGER=$(2) \
 	KDUMP_SYSROOT=$(B)/sysroot/$(1) $(ST)/kdump_crash.sh $(1) \
 	$(call kbuild,$(1)) $(call testdir,$(1))/crash.cpio.gz \
 	$(call testdir,$(1))/crash-file-$(2)
-file_reboot_suite = reboot_$(1)_file=KDUMP_APPEND=kdump_load=file \
+file_reboot_suite = reboot_$(1)_file=KDUMP_APPEND=kdump_load=file KDUMP_IMA=1 \
 	$(ST)/kdump_reboot.sh $(1) $(call kbuild,$(1)) \
 	$(call testdir,$(1))/reboot.cpio.gz $(call testdir,$(1))/reboot-file
 # file_refusals_suite ARCH [lockdown]: kexec_file_refusals in the guest,

@@ -10,8 +10,8 @@
 # the damaged range on the console and stop there: no capture kernel may
 # boot.  The machine then halts; the guest is stopped a second after the
 # check's line (KDUMP_STOP_ON), or at its timeout if the line never comes.
-# Environment: KDUMP_CORRUPT (the segment to damage, default 3: the
-# payload of an x86_64 crash image), KDUMP_TIMEOUT (default 60),
+# Environment: KDUMP_CORRUPT (the segment to damage, default the kernel
+# itself, see below), KDUMP_TIMEOUT (default 60),
 # KDUMP_MODE (reference: upstream has neither the debugfs file nor a line
 # to print, and the suite is skipped with that reason).  Prints KTAP.
 set -uo pipefail
@@ -20,12 +20,15 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 
 suite_args "$@"
-# The kernel itself: segment 3 of an x86_64 crash image, 0 of an arm64 one.
+# The kernel itself: segment 3 of an x86_64 crash image, 0 of an arm64
+# one, one later when IMA's measurement list goes first (IMA_KEXEC).
+ima=0
+grep -qx 'CONFIG_IMA_KEXEC=y' "$kbuild/.config" 2>/dev/null && ima=1
 case $arch in
-arm64)	segment=${KDUMP_CORRUPT:-0}
+arm64)	segment=${KDUMP_CORRUPT:-$ima}
 	check_says='kexec: segment [0-9]+ at 0x[0-9a-f]+-0x[0-9a-f]+: SHA-256 mismatch, not entering the capture kernel'
 	range_start='at 0x0*%s-' ;;
-*)	segment=${KDUMP_CORRUPT:-3}
+*)	segment=${KDUMP_CORRUPT:-$((3 + ima))}
 	check_says='^kexec purgatory: range [0-9]+ at 0x[0-9a-f]+ .*SHA-256 mismatch, halting'
 	range_start='at 0x0*%s ' ;;
 esac

@@ -8,7 +8,9 @@
 # command line it was given, then do the same once more over itself (see
 # guest/reboot.init for why that hop matters).  Environment: KDUMP_SMP
 # (default 2), KDUMP_TIMEOUT, KDUMP_EVERY_KERNEL (a line each of the three
-# kernels must log, proving how it booted).  Prints KTAP.
+# kernels must log, proving how it booted), KDUMP_IMA (set for
+# kexec_file_load() hops: IMA's measurement list must reach every kernel,
+# so the third holds three boot_aggregate entries).  Prints KTAP.
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -26,7 +28,8 @@ echo "# $arch guest: qemu status $?"
 rm -f "$out/disk.img"
 
 plan=6
-[ -n "${KDUMP_EVERY_KERNEL:-}" ] && plan=7
+[ -n "${KDUMP_EVERY_KERNEL:-}" ] && plan=$((plan + 1))
+[ -n "${KDUMP_IMA:-}" ] && plan=$((plan + 1))
 ktap_plan $plan
 [ "$(marker "$serial" LOADED-SECOND)" = 1 ] &&
 	[ "$(marker "$serial" FIRST-CPUS)" = "$all_cpus" ]
@@ -44,5 +47,15 @@ ktap_result $? "${arch}_third_kernel_cmdline_is_what_kexec_passed" "$serial"
 if [ -n "${KDUMP_EVERY_KERNEL:-}" ]; then
 	every_kernel_says "$serial" 3 "$KDUMP_EVERY_KERNEL"
 	ktap_result $? "${arch}_all_three_kernels_booted_as_asked" "$serial"
+fi
+if [ -n "${KDUMP_IMA:-}" ]; then
+	echo "# IMA boot_aggregate entries: $(marker "$serial" FIRST-IMA-BOOTS)," \
+		"$(marker "$serial" SECOND-IMA-BOOTS)," \
+		"$(marker "$serial" THIRD-IMA-BOOTS)"
+	[ "$(marker "$serial" FIRST-IMA-BOOTS)" = 1 ] &&
+		[ "$(marker "$serial" SECOND-IMA-BOOTS)" = 2 ] &&
+		[ "$(marker "$serial" THIRD-IMA-BOOTS)" = 3 ]
+	ktap_result $? "${arch}_ima_measurement_list_reaches_every_kernel" \
+		"$serial"
 fi
 ktap_summary
