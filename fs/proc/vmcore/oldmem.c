@@ -5,10 +5,16 @@
  * Reading /proc/vmcore streams the whole of the old kernel's memory.
  * Mapping and unmapping it one page at a time would cost a page table
  * update and a TLB flush for every 4 KiB, so old memory is reached through
- * one window of up to VMCORE_WINDOW_SIZE bytes, mapped with
- * memremap(MEMREMAP_WB) and kept while reads stay inside it.  memremap()
+ * windows of up to VMCORE_WINDOW_SIZE bytes, mapped with
+ * memremap(MEMREMAP_WB) and kept while reads stay inside them.  memremap()
  * returns the direct map for memory the capture kernel owns and a cached
  * ioremap for the rest, on x86 and arm64 alike.
+ *
+ * The cache keeps VMCORE_WINDOWS windows, so that as many readers
+ * streaming different parts at once (makedumpfile --split) each keep
+ * theirs; with one window they would take it from each other at every
+ * read, and every unmap is a TLB flush on all CPUs.  A miss that is worth
+ * a window replaces the least recently used one.
  *
  * A window pays off only for a reader that goes on where it stopped.
  * Mapping 4 MiB for one 4 KiB read at a random offset (crash following
@@ -17,7 +23,7 @@
  * goes on where the previous read, or the previous step of the same read,
  * stopped.  Any other read that misses is copied page by page, each page
  * mapped on its own as upstream's reader maps it, and the cached window
- * stays for the stream it serves.
+ * stay for the streams they serve.
  *
  * A window is aligned to its size and clipped to bounds given by the
  * caller, the page span of one PT_LOAD or of one read_from_oldmem() call,
@@ -26,9 +32,9 @@
  * memremap() refuses, it shrinks to the one page being read.
  *
  * Concurrency: a window is a reference-counted object.  The cache
- * (vmcore_win_cache) holds one reference to the most recent window, and
+ * (vmcore_win_cache) holds one reference to each window it keeps, and
  * every reader holds one while it copies.  The cache's mutex is held only
- * to look the window up or to map a new one, never while copying to user
+ * to look a window up or to map a new one, never while copying to user
  * space, which may fault and sleep for as long as user space likes
  * (userfaultfd, FUSE, NFS).  Readers therefore never wait for each other's
  * page faults, and parallel readers (makedumpfile --split) each keep
@@ -60,6 +66,8 @@
 #include "internal.h"
 
 #define VMCORE_WINDOW_SIZE	SZ_4M
+/* Windows cached at once: the parallel streams that keep their own. */
+#define VMCORE_WINDOWS		4
 /* A read this long maps a whole window even at a new offset. */
 #define VMCORE_STREAM_READ	SZ_64K
 
@@ -74,26 +82,30 @@
  * @base: physical address mapped at @va
  * @size: bytes mapped
  * @va: the mapping
+ * @used: the cache's clock when a read last found it, under the cache's lock
  *
- * Immutable once mapped; only @ref changes.
+ * Immutable once mapped but for @ref and @used.
  */
 struct vmcore_window {
 	struct kref ref;
 	u64 base;
 	size_t size;
 	void *va;
+	unsigned long used;
 };
 
 /**
- * struct vmcore_win_cache - the window kept between reads
- * @lock: guards @cur and @next; never held across a copy to user space
- * @cur: the most recently mapped window, or NULL
+ * struct vmcore_win_cache - the windows kept between reads
+ * @lock: guards the rest; never held across a copy to user space
+ * @slot: the cached windows, NULL where there is none
  * @next: where the most recent read ends, if it copies all it asked for
+ * @clock: counts the reads that found or mapped a window
  */
 struct vmcore_win_cache {
-	struct mutex lock;	/* guards @cur and @next */
-	struct vmcore_window *cur;
+	struct mutex lock;	/* guards @slot, @next, @clock, windows' @used */
+	struct vmcore_window *slot[VMCORE_WINDOWS];
 	u64 next;
+	unsigned long clock;
 };
 
 static struct vmcore_win_cache vmcore_wins = {
@@ -165,11 +177,37 @@ static bool window_worth_it(const struct vmcore_win_cache *c, u64 pa,
 	return len >= VMCORE_STREAM_READ || pa == c->next;
 }
 
+/* The cached window holding @pa, or NULL. */
+static struct vmcore_window *window_find(struct vmcore_win_cache *c, u64 pa)
+{
+	unsigned int i;
+
+	for (i = 0; i < VMCORE_WINDOWS; i++)
+		if (window_holds(c->slot[i], pa))
+			return c->slot[i];
+	return NULL;
+}
+
+/* The slot a new window takes: an empty one, else the least recently used. */
+static struct vmcore_window **window_victim(struct vmcore_win_cache *c)
+{
+	struct vmcore_window **v = &c->slot[0];
+	unsigned int i;
+
+	for (i = 0; i < VMCORE_WINDOWS; i++) {
+		if (!c->slot[i])
+			return &c->slot[i];
+		if (c->slot[i]->used < (*v)->used)
+			v = &c->slot[i];
+	}
+	return v;
+}
+
 /* Cache a new window for @pa, or ERR_PTR(-ENXIO) if none is worth it. */
 static struct vmcore_window *window_replace(struct vmcore_win_cache *c,
 					    u64 pa, size_t len, u64 lo, u64 hi)
 {
-	struct vmcore_window *w;
+	struct vmcore_window *w, **slot;
 
 	lockdep_assert_held(&c->lock);
 	if (!window_worth_it(c, pa, len))
@@ -177,13 +215,14 @@ static struct vmcore_window *window_replace(struct vmcore_win_cache *c,
 	w = window_map(pa, lo, hi);
 	if (IS_ERR(w))
 		return w;
-	window_put(c->cur);
-	c->cur = w;
+	slot = window_victim(c);
+	window_put(*slot);
+	*slot = w;
 	return w;
 }
 
 /*
- * A referenced window holding @pa, for a read of @len bytes: the cached
+ * A referenced window holding @pa, for a read of @len bytes: a cached
  * one, or a new one cached; ERR_PTR(-ENXIO) for a read no window serves,
  * which the caller copies page by page.
  */
@@ -193,14 +232,15 @@ static struct vmcore_window *window_get(u64 pa, size_t len, u64 lo, u64 hi)
 	struct vmcore_window *w;
 
 	mutex_lock(&c->lock);
-	w = c->cur;
-	if (!window_holds(w, pa))
+	w = window_find(c, pa);
+	if (!w)
 		w = window_replace(c, pa, len, lo, hi);
 	/* Where what this step copies ends: a read going on from there streams. */
 	if (IS_ERR(w)) {
 		c->next = min(pa + len, round_down(pa, PAGE_SIZE) + PAGE_SIZE);
 	} else {
 		c->next = min(pa + len, w->base + w->size);
+		w->used = ++c->clock;
 		kref_get(&w->ref);
 	}
 	mutex_unlock(&c->lock);
@@ -383,22 +423,26 @@ ssize_t read_from_oldmem(struct iov_iter *iter, size_t count, u64 *ppos,
 }
 
 /**
- * vmcore_oldmem_release() - drop the cached window
+ * vmcore_oldmem_release() - drop the cached windows
  *
- * The mapping goes when the last reader still copying from it is done.
+ * Each mapping goes when the last reader still copying from it is done.
  *
  * Context: Process context; may sleep.  Takes the cache's mutex.
  * Return: nothing.
  */
 void vmcore_oldmem_release(void)
 {
-	struct vmcore_window *w;
+	struct vmcore_window *old[VMCORE_WINDOWS];
+	unsigned int i;
 
 	if (!window_usable())
 		return;
 	mutex_lock(&vmcore_wins.lock);
-	w = vmcore_wins.cur;
-	vmcore_wins.cur = NULL;
+	for (i = 0; i < VMCORE_WINDOWS; i++) {
+		old[i] = vmcore_wins.slot[i];
+		vmcore_wins.slot[i] = NULL;
+	}
 	mutex_unlock(&vmcore_wins.lock);
-	window_put(w);
+	for (i = 0; i < VMCORE_WINDOWS; i++)
+		window_put(old[i]);
 }
