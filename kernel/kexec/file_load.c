@@ -237,10 +237,10 @@ int kexec_image_post_load_cleanup_default(struct kimage *image)
  *
  * The files, the command line, the loader's and the architecture's
  * working data, the purgatory's copy and IMA's copy of its measurement
- * list are needed until the segments
- * are copied into the image.  kexec_commit() calls this once they are,
- * and kimage_destroy() for an image that never got that far; a second
- * call finds nothing left to free.
+ * list are needed until the segments are copied into the image.
+ * kexec_commit() calls this once they are, and kimage_destroy() for an
+ * image that never got that far; a second call finds nothing left to
+ * free.
  *
  * Context: process context.
  */

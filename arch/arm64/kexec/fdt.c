@@ -122,6 +122,17 @@ static int put_cells(fdt32_t **pos, int cells, u64 val)
 	return 0;
 }
 
+/*
+ * The root's #address-cells and #size-cells, in @ac and @sc; false unless
+ * both are 1 or 2, the only widths put_cells() and get_cells() know.
+ */
+static bool root_cells(const void *fdt, int *ac, int *sc)
+{
+	*ac = fdt_address_cells(fdt, 0);
+	*sc = fdt_size_cells(fdt, 0);
+	return *ac >= 1 && *ac <= 2 && *sc >= 1 && *sc <= 2;
+}
+
 /* Take a value of @cells big-endian cells off the front of *@pos. */
 static u64 get_cells(const fdt32_t **pos, int cells)
 {
@@ -136,12 +147,11 @@ static u64 get_cells(const fdt32_t **pos, int cells)
 static int put_ranges(void *fdt, int node, const char *name,
 		      const struct arm64_fdt_range *r, unsigned int nr)
 {
-	int ac = fdt_address_cells(fdt, 0), sc = fdt_size_cells(fdt, 0);
 	fdt32_t cells[8], *pos = cells;
 	unsigned int i;
-	int ret = 0;
+	int ac, sc, ret = 0;
 
-	if (ac < 1 || ac > 2 || sc < 1 || sc > 2)
+	if (!root_cells(fdt, &ac, &sc))
 		return -FDT_ERR_BADNCELLS;
 	for (i = 0; i < nr && !ret; i++) {
 		if (!r[i].size)
@@ -164,13 +174,12 @@ static int put_ranges(void *fdt, int node, const char *name,
  */
 static int drop_stale_ima(void *fdt, int node)
 {
-	int ac = fdt_address_cells(fdt, 0), sc = fdt_size_cells(fdt, 0);
 	const fdt32_t *v;
 	u64 addr, size, a, sz;
-	int i, len;
+	int ac, sc, i, len;
 
 	v = fdt_getprop(fdt, node, IMA_PROP, &len);
-	if (!v || ac < 1 || ac > 2 || sc < 1 || sc > 2 ||
+	if (!v || !root_cells(fdt, &ac, &sc) ||
 	    len < (ac + sc) * (int)sizeof(*v))
 		return 0;
 	addr = get_cells(&v, ac);

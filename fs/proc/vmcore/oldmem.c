@@ -22,7 +22,7 @@
  * window only for a read of at least VMCORE_STREAM_READ bytes or one that
  * goes on where the previous read, or the previous step of the same read,
  * stopped.  Any other read that misses is copied page by page, each page
- * mapped on its own as upstream's reader maps it, and the cached window
+ * mapped on its own as upstream's reader maps it, and the cached windows
  * stay for the streams they serve.
  *
  * A window is aligned to its size and clipped to bounds given by the
@@ -131,11 +131,17 @@ static bool window_holds(const struct vmcore_window *w, u64 pa)
 	return w && pa >= w->base && pa - w->base < w->size;
 }
 
+/* How [@base, @end) meets the capture kernel's RAM: REGION_*. */
+static int ram_overlap(u64 base, u64 end)
+{
+	return region_intersects(base, end - base, IORESOURCE_SYSTEM_RAM,
+				 IORES_DESC_NONE);
+}
+
 /* Does [@base, @end) mix capture-kernel RAM with other memory? */
 static bool window_mixed(u64 base, u64 end)
 {
-	return region_intersects(base, end - base, IORESOURCE_SYSTEM_RAM,
-				 IORES_DESC_NONE) == REGION_MIXED;
+	return ram_overlap(base, end) == REGION_MIXED;
 }
 
 /*
@@ -283,8 +289,7 @@ static ssize_t window_copy(struct iov_iter *iter, u64 pa, size_t len,
 /* Is the page at @page wholly the capture kernel's own RAM? */
 static bool page_is_own_ram(u64 page)
 {
-	return region_intersects(page, PAGE_SIZE, IORESOURCE_SYSTEM_RAM,
-				 IORES_DESC_NONE) == REGION_INTERSECTS;
+	return ram_overlap(page, page + PAGE_SIZE) == REGION_INTERSECTS;
 }
 
 /*
