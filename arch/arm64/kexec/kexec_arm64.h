@@ -47,7 +47,8 @@ typedef void __noreturn (*arm64_kexec_relocate_fn)(unsigned long head,
 						   phys_addr_t zero_page);
 
 /* protect.c */
-void arm64_kexec_map_crash_region(bool valid);
+void arm64_kexec_crash_region_borrow(void);
+void arm64_kexec_crash_region_return(void);
 
 struct kimage;
 

@@ -217,19 +217,18 @@ static int install_code(struct kimage *image, struct trans_pgd_info *info)
 /* What only a normal image needs: the linear map copy, the EL2 vectors. */
 static int prepare_copy(struct kimage *image, struct trans_pgd_info *info)
 {
-	bool guarded = kexec_crash_image;
 	pgd_t *linear;
 	int ret;
 
 	/*
 	 * The copy leaves out what is unmapped, and a destination may lie in
-	 * the crash region: copy it with the region mapped.
+	 * the crash region: copy it with the region mapped.  This runs
+	 * without the kexec lock, so a capture kernel may be loaded or
+	 * unloaded meanwhile; borrowing the region holds that off.
 	 */
-	if (guarded)
-		arm64_kexec_map_crash_region(true);
+	arm64_kexec_crash_region_borrow();
 	ret = trans_pgd_create_copy(info, &linear, PAGE_OFFSET, PAGE_END);
-	if (guarded)
-		arm64_kexec_map_crash_region(false);
+	arm64_kexec_crash_region_return();
 	if (ret)
 		return ret;
 	image->arch.ttbr1 = __pa(linear);

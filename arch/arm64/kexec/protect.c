@@ -18,6 +18,10 @@
  * debug_pagealloc or a late KFENCE pool).  With block mappings the
  * region stays mapped, and the first load says so once.
  *
+ * The regions are mapped and unmapped under one mutex, because one of the
+ * three parties that do so, the build of a normal image, runs without the
+ * kexec lock (see arm64_kexec_crash_region_borrow()).
+ *
  * Hibernation saves the region's pages like any reserved memory: they are
  * mapped again around the snapshot (crash_prepare_suspend() and
  * crash_post_resume()), and crash_is_nosave() keeps the free part of the
@@ -27,10 +31,24 @@
 
 #include <linux/ioport.h>
 #include <linux/kexec.h>
+#include <linux/lockdep.h>
 #include <linux/mm.h>
+#include <linux/mutex.h>
 #include <linux/set_memory.h>
 
 #include "kexec_arm64.h"
+
+/*
+ * The regions' place in the linear map is changed by three parties: the
+ * holder of the kexec lock, when it loads or unloads a capture kernel;
+ * hibernation, around its snapshot; and the build of a normal image,
+ * which runs without the kexec lock and maps the regions for the moment
+ * it copies the linear map (machine.c).  This mutex orders all three.
+ * @crash_region_guarded says whether the regions belong out of the
+ * linear map between them: set while a capture kernel is loaded.
+ */
+static DEFINE_MUTEX(crash_map_lock);
+static bool crash_region_guarded;
 
 static void map_resource(const struct resource *res, bool valid)
 {
@@ -40,17 +58,10 @@ static void map_resource(const struct resource *res, bool valid)
 			 resource_size(res) >> PAGE_SHIFT, valid);
 }
 
-/**
- * arm64_kexec_map_crash_region() - map or unmap the crash regions
- * @valid: true to map them back, false to take them out of the linear map
- *
- * Does nothing when the linear map is not page-granular.
- *
- * Context: process context; the kexec lock is held, or the system is
- * being hibernated.
- */
-void arm64_kexec_map_crash_region(bool valid)
+/* Map (@valid) or unmap the crash regions; nothing on block mappings. */
+static void map_crash_region(bool valid)
 {
+	lockdep_assert_held(&crash_map_lock);
 	if (!can_set_direct_map()) {
 		pr_info_once("the linear map uses block mappings; the crash kernel region stays writable\n");
 		return;
@@ -59,24 +70,64 @@ void arm64_kexec_map_crash_region(bool valid)
 	map_resource(&crashk_low_res, valid);
 }
 
+static void set_guard(bool guarded)
+{
+	mutex_lock(&crash_map_lock);
+	crash_region_guarded = guarded;
+	map_crash_region(!guarded);
+	mutex_unlock(&crash_map_lock);
+}
+
 /**
  * arch_kexec_protect_crashkres() - unmap the crash regions
  *
- * Context: process context; the kexec lock is held.
+ * Context: process context, may sleep; the kexec lock is held.
  */
 void arch_kexec_protect_crashkres(void)
 {
-	arm64_kexec_map_crash_region(false);
+	set_guard(true);
 }
 
 /**
  * arch_kexec_unprotect_crashkres() - map the crash regions again
  *
- * Context: process context; the kexec lock is held.
+ * Context: process context, may sleep; the kexec lock is held.
  */
 void arch_kexec_unprotect_crashkres(void)
 {
-	arm64_kexec_map_crash_region(true);
+	set_guard(false);
+}
+
+/**
+ * arm64_kexec_crash_region_borrow() - map the crash regions for a moment
+ *
+ * A normal image's copy of the linear map must hold the regions, where a
+ * destination may lie, even while a capture kernel keeps them unmapped.
+ * The copy is made without the kexec lock, so the regions stay as this
+ * leaves them, mapped, until arm64_kexec_crash_region_return(): loading,
+ * unloading and hibernation wait until then.
+ *
+ * Context: process context, may sleep.  The holder of the kexec lock may
+ * wait for the mutex this takes; nothing ever waits for the kexec lock.
+ */
+void arm64_kexec_crash_region_borrow(void)
+{
+	mutex_lock(&crash_map_lock);
+	if (crash_region_guarded)
+		map_crash_region(true);
+}
+
+/**
+ * arm64_kexec_crash_region_return() - end arm64_kexec_crash_region_borrow()
+ *
+ * Context: process context, may sleep; after
+ * arm64_kexec_crash_region_borrow(), by the same task.
+ */
+void arm64_kexec_crash_region_return(void)
+{
+	if (crash_region_guarded)
+		map_crash_region(false);
+	mutex_unlock(&crash_map_lock);
 }
 
 #ifdef CONFIG_HIBERNATION
@@ -87,8 +138,10 @@ void arch_kexec_unprotect_crashkres(void)
  */
 void crash_prepare_suspend(void)
 {
-	if (kexec_crash_image)
-		arm64_kexec_map_crash_region(true);
+	mutex_lock(&crash_map_lock);
+	if (crash_region_guarded)
+		map_crash_region(true);
+	mutex_unlock(&crash_map_lock);
 }
 
 /**
@@ -98,8 +151,10 @@ void crash_prepare_suspend(void)
  */
 void crash_post_resume(void)
 {
-	if (kexec_crash_image)
-		arm64_kexec_map_crash_region(false);
+	mutex_lock(&crash_map_lock);
+	if (crash_region_guarded)
+		map_crash_region(false);
+	mutex_unlock(&crash_map_lock);
 }
 
 static bool in_resource(const struct resource *res, phys_addr_t pa)
