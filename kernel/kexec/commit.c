@@ -6,7 +6,7 @@
  * segments come to be: copied from a list user space wrote, or placed by
  * the kernel's own loader around files it read.  Both then hand the
  * image to kexec_commit(), which is the only place an image is installed
- * or an installed one is replaced.  Under the kexec lock it:
+ * or an installed one is replaced.  It:
  *
  * 1. judges the segments with the rules of segments.c, whichever syscall
  *    produced them;
@@ -16,6 +16,21 @@
  *    copies the segments and closes the indirection list, then frees
  *    what a kexec_file_load() image needed only to get this far;
  * 4. swaps the image in and frees the one it replaces.
+ *
+ * For a crash image all four steps run under the kexec lock: steps 2 and
+ * 3 write the region the loaded capture kernel lives in, and the crash
+ * region can shrink (/sys/kernel/kexec_crash_size) only under the lock,
+ * so only a judgement made under it counts.
+ *
+ * A normal image owns every page of its own until step 4, and its rules
+ * depend on nothing the lock guards.  So steps 1 and 3 run without the
+ * lock and only step 4 takes it.  Step 3 is the long one, and for
+ * kexec_load() it reads the caller's buffers, which may take any time at
+ * all (stage.c); a crash meanwhile finds the lock free and enters the
+ * loaded capture kernel.  One normal image is built at a time, under a
+ * mutex of its own that is only ever tried (normal_build_lock): a second
+ * load made meanwhile gets -EBUSY, as with 6.1, instead of taking as
+ * much memory again.
  *
  * Everything that can be refused happens before step 2: reading files,
  * probing the image, signature and lockdown checks, the command line and
@@ -33,6 +48,7 @@
 
 #include <linux/kexec.h>
 #include <linux/mm.h>
+#include <linux/mutex.h>
 #include <linux/pagemap.h>
 
 #include "internal.h"
@@ -84,7 +100,7 @@ static void unload_locked(bool crash)
 }
 
 /* Step 3 of the DOC block. */
-static int build(struct kimage *image)
+static int build(struct kimage *image, enum kexec_bufs bufs)
 {
 	int ret = kimage_alloc_controls(image);
 
@@ -96,7 +112,7 @@ static int build(struct kimage *image)
 	ret = kimage_crash_copy_vmcoreinfo(image);
 	if (ret)
 		return ret;
-	ret = kimage_load_segments(image);
+	ret = kimage_load_segments(image, bufs);
 	if (ret)
 		return ret;
 	ret = machine_kexec_post_load(image);
@@ -106,55 +122,99 @@ static int build(struct kimage *image)
 	return 0;
 }
 
-static int commit_locked(struct kimage *image)
+static int commit_crash_locked(struct kimage *image, enum kexec_bufs bufs)
 {
-	bool crash = image->type == KEXEC_TYPE_CRASH;
 	int ret = kexec_check_image(image);
 
 	if (ret)
 		return ret;
-	if (crash)
-		unload_locked(true);
-	ret = build(image);
+	unload_locked(true);
+	ret = build(image, bufs);
 	if (ret)
 		return ret;
-	kimage_destroy(xchg(slot_of(crash), image));
+	kimage_destroy(xchg(&kexec_crash_image, image));
 	return 0;
 }
 
-/**
- * kexec_commit() - install a fully placed image, or refuse it
- * @image: an image from kimage_alloc() with every segment recorded and
- *	   ->start set; kexec_commit() takes it over
- *
- * Runs steps 1-4 of the DOC block.  On success @image is installed as
- * ``kexec_image`` or ``kexec_crash_image``; on failure it is freed.  The
- * segments' buffers are kernel memory (kexec_load()'s were copied in by
- * kexec_stage()) that must stay valid until kexec_commit() returns; they
- * are not used after that.
- *
- * Context: process context, may sleep; takes the kexec lock.
- * Return: 0; -EBUSY if another load, unload or kexec holds the lock; the
- * errnos of kexec_check_request() (-EADDRNOTAVAIL, -EINVAL); -ENOMEM;
- * or what the
- * architecture's machine_kexec_prepare() returns (e.g. -EBUSY, -EINVAL).
- */
-int kexec_commit(struct kimage *image)
+static int commit_crash(struct kimage *image, enum kexec_bufs bufs)
 {
-	bool crash = image->type == KEXEC_TYPE_CRASH;
 	int ret;
 
 	if (!kexec_lock_try()) {
 		kimage_destroy(image);
 		return -EBUSY;
 	}
-	ret = commit_locked(image);
+	ret = commit_crash_locked(image, bufs);
 	if (ret)
 		kimage_destroy(image);
-	if (crash && kexec_crash_image)
+	if (kexec_crash_image)
 		arch_kexec_protect_crashkres();
 	kexec_lock_drop();
 	return ret;
+}
+
+/* Held while a normal image is built; never waited for (DOC block). */
+static DEFINE_MUTEX(normal_build_lock);
+
+static int build_normal(struct kimage *image, enum kexec_bufs bufs)
+{
+	int ret;
+
+	if (!mutex_trylock(&normal_build_lock))
+		return -EBUSY;
+	ret = build(image, bufs);
+	mutex_unlock(&normal_build_lock);
+	return ret;
+}
+
+static int commit_normal(struct kimage *image, enum kexec_bufs bufs)
+{
+	int ret = kexec_check_image(image);
+
+	if (ret)
+		goto destroy_image;
+	ret = build_normal(image, bufs);
+	if (ret)
+		goto destroy_image;
+	if (!kexec_lock_try()) {
+		ret = -EBUSY;
+		goto destroy_image;
+	}
+	image = xchg(&kexec_image, image);
+	kexec_lock_drop();
+destroy_image:
+	/* The image refused, or the one the new image replaced. */
+	kimage_destroy(image);
+	return ret;
+}
+
+/**
+ * kexec_commit() - install a fully placed image, or refuse it
+ * @image: an image from kimage_alloc() with every segment recorded and
+ *	   ->start set; kexec_commit() takes it over
+ * @bufs:  where the segments' buffers are; kexec_load() stages a crash
+ *	   image's first (stage.c), which would otherwise be read under the
+ *	   kexec lock
+ *
+ * Runs steps 1-4 of the DOC block.  On success @image is installed as
+ * ``kexec_image`` or ``kexec_crash_image``; on failure it is freed.  The
+ * segments' buffers must stay valid until kexec_commit() returns; they
+ * are not used after that.
+ *
+ * Context: process context, may sleep; takes the kexec lock, for a normal
+ * image only to swap it in.
+ * Return: 0; -EBUSY if another load, unload or kexec holds the lock, or
+ * another normal image is being built; the
+ * errnos of kexec_check_request() (-EADDRNOTAVAIL, -EINVAL); -ENOMEM;
+ * for user buffers -EFAULT and -EINTR (kimage_load_segments()); or what
+ * the architecture's machine_kexec_prepare() returns (e.g. -EBUSY,
+ * -EINVAL).
+ */
+int kexec_commit(struct kimage *image, enum kexec_bufs bufs)
+{
+	if (image->type == KEXEC_TYPE_CRASH)
+		return commit_crash(image, bufs);
+	return commit_normal(image, bufs);
 }
 
 /**

@@ -51,7 +51,9 @@ static int chain_new_page(struct kimage_loader *ld)
  * @ld:		the loading of the normal image being built
  * @entry:	a page aligned boot physical address ORed with one IND_ flag
  *
- * Context: process context, may sleep; the caller holds the kexec lock.
+ * Context: process context, may sleep; while kexec_commit() builds the
+ * image: under the kexec lock for a crash image, without it for a
+ * normal one, which nothing else can reach yet.
  * Return: 0, or -ENOMEM if a new list page was needed and none was found.
  */
 int kimage_add_entry(struct kimage_loader *ld, kimage_entry_t entry)
@@ -74,7 +76,8 @@ int kimage_add_entry(struct kimage_loader *ld, kimage_entry_t entry)
  *
  * The terminator may take the link slot: nothing follows it.
  *
- * Context: any; the caller holds the kexec lock.
+ * Context: any; while kexec_commit() builds the image (see
+ * kimage_add_entry()).
  */
 void kimage_end_entries(struct kimage *image)
 {

@@ -285,7 +285,7 @@ SYSCALL_DEFINE5(kexec_file_load, int, kernel_fd, int, initrd_fd,
 	if (ret)
 		goto destroy_image;
 	/* Step 8: kexec_commit() takes the image over. */
-	return kexec_commit(image);
+	return kexec_commit(image, KEXEC_BUFS_KERNEL);
 
 destroy_image:
 	kimage_destroy(image);

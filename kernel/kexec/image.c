@@ -7,22 +7,32 @@
  *
  * 1. kimage_alloc() makes it empty; its segments are then recorded
  *    (kexec_load()) or placed (kexec_file_load(), place.c), and, once the
- *    request has been accepted under the kexec lock, kimage_alloc_controls()
- *    allocates the control code pages (and, for a normal image, the swap
- *    page some relocation code uses);
+ *    request has been accepted, kimage_alloc_controls() allocates the
+ *    control code pages (and, for a normal image, the swap page some
+ *    relocation code uses);
  * 2. the architecture prepares it (machine_kexec_prepare());
  * 3. kimage_load_segments() copies the buffers: a crash image
  *    straight into the crash region, a normal image into source pages
  *    listed in its indirection list (entries.c), which it then closes;
+ *    the buffers of a normal image of kexec_load() are read from user
+ *    space here, straight into those pages;
  * 4. it is installed as ``kexec_image`` or ``kexec_crash_image``;
  * 5. kimage_destroy() undoes all of this, at any step.
  *
+ * A crash image goes through steps 1 to 4 under the kexec lock, because
+ * it overwrites the region the loaded capture kernel lives in.  A normal
+ * image touches nothing but its own pages until step 4, so it is built
+ * without the lock (commit.c).
+ *
  * Destination bytes beyond a segment's buffer are zero, for both kinds.
  */
+#define pr_fmt(fmt) "kexec: " fmt
+
 #include <linux/highmem.h>
 #include <linux/kexec.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
@@ -35,8 +45,7 @@
  *
  * The image has no segments and no control pages yet: kexec_load()
  * copies its segments in, a kexec_file_load() loader places them with
- * kexec_add_buffer(), and kexec_commit() adds the control pages once the
- * kexec lock is held.
+ * kexec_add_buffer(), and kexec_commit() adds the control pages.
  *
  * Context: process context, may sleep.
  * Return: the image, or ERR_PTR(-ENOMEM).
@@ -64,7 +73,9 @@ struct kimage *kimage_alloc(bool crash)
  * A crash image takes them from the crash region, around its segments,
  * so this runs only after the previous crash image has been unloaded.
  *
- * Context: process context, may sleep; the caller holds the kexec lock.
+ * Context: process context, may sleep; while kexec_commit() builds the
+ * image: under the kexec lock for a crash image, without it for a
+ * normal one, which nothing else can reach yet.
  * Return: 0, or -ENOMEM.
  */
 int kimage_alloc_controls(struct kimage *image)
@@ -84,7 +95,7 @@ int kimage_alloc_controls(struct kimage *image)
 	return 0;
 
 no_memory:
-	pr_warn("kexec: no memory for the control pages\n");
+	pr_warn("no memory for the control pages\n");
 	return -ENOMEM;
 }
 
@@ -93,7 +104,8 @@ no_memory:
  * @req:	a request kexec_check_request() accepted
  * @flags:	the kexec_load() flags, already checked
  *
- * Context: process context, may sleep; the caller holds the kexec lock.
+ * Context: process context, may sleep; for a crash request the caller
+ * holds the kexec lock.
  * Return: the image with its control pages, or ERR_PTR(-ENOMEM).
  */
 struct kimage *kimage_create(const struct kexec_request *req,
@@ -132,34 +144,44 @@ void kimage_set_segments(struct kimage *image, const struct kexec_segment *seg,
 	image->preserve_context = !!(flags & KEXEC_PRESERVE_CONTEXT);
 }
 
-/*
- * Fill one page from a segment's buffer; the rest of the page is zero.
- * Every buffer is the kernel's own by now (->kbuf): kexec_file_load()'s
- * loaders place kernel memory, and kexec_load() copied its user buffers
- * in before the lock (stage.c).
- */
-static void fill_page(struct page *page, const void *src, size_t len)
-{
-	void *dst = kmap_local_page(page);
-
-	memcpy(dst, src, len);
-	memset(dst + len, 0, PAGE_SIZE - len);
-	kunmap_local(dst);
-}
-
 static size_t chunk(const struct kexec_segment *seg, unsigned long off)
 {
 	return off < seg->bufsz ? min_t(size_t, seg->bufsz - off, PAGE_SIZE)
 				: 0;
 }
 
-static void load_crash_page(const struct kexec_segment *seg,
-			    unsigned long off)
+/*
+ * Fill @page with the bytes of @seg at @off; the rest of the page is
+ * zero.  A normal image of kexec_load() is read from its caller here,
+ * with no lock held (commit.c); every other buffer is the kernel's own.
+ */
+static int fill_page(const struct kimage_loader *ld, struct page *page,
+		     const struct kexec_segment *seg, unsigned long off)
+{
+	size_t len = chunk(seg, off);
+	void *dst = kmap_local_page(page);
+	int ret = 0;
+
+	if (ld->bufs == KEXEC_BUFS_USER)
+		ret = copy_from_user(dst, seg->buf + off, len) ? -EFAULT : 0;
+	else
+		memcpy(dst, seg->kbuf + off, len);
+	memset(dst + len, 0, PAGE_SIZE - len);
+	kunmap_local(dst);
+	/* A fault that gave up because the caller was killed. */
+	if (ret && fatal_signal_pending(current))
+		return -EINTR;
+	return ret;
+}
+
+static int load_crash_page(const struct kimage_loader *ld,
+			   const struct kexec_segment *seg, unsigned long off)
 {
 	struct page *page = boot_pfn_to_page((seg->mem + off) >> PAGE_SHIFT);
+	int ret = fill_page(ld, page, seg, off);
 
-	fill_page(page, seg->kbuf + off, chunk(seg, off));
 	kexec_flush_icache_page(page);
+	return ret;
 }
 
 /* A crash segment is one contiguous range of the region: prepare it whole. */
@@ -173,27 +195,41 @@ static int load_normal_page(struct kimage_loader *ld,
 {
 	unsigned long dest = seg->mem + off;
 	struct page *page;
+	int ret;
 
 	page = kimage_alloc_source_page(ld, dest);
 	if (!page)
 		return -ENOMEM;
-	fill_page(page, seg->kbuf + off, chunk(seg, off));
+	ret = fill_page(ld, page, seg, off);
+	if (ret)
+		return ret;
 	return kimage_add_entry(ld, (page_to_boot_pfn(page) << PAGE_SHIFT) |
 				    IND_SOURCE);
 }
 
-static int load_crash_segment(const struct kexec_segment *seg)
+static int load_crash_segment(struct kimage_loader *ld,
+			      const struct kexec_segment *seg)
 {
 	unsigned long off, pages = seg->memsz >> PAGE_SHIFT;
+	int ret = 0;
 
 	if (!pages)
 		return 0;
 	arch_kexec_post_alloc_pages(crash_range(seg), pages, 0);
-	for (off = 0; off < seg->memsz; off += PAGE_SIZE) {
-		load_crash_page(seg, off);
+	for (off = 0; !ret && off < seg->memsz; off += PAGE_SIZE) {
+		ret = load_crash_page(ld, seg, off);
 		cond_resched();
 	}
 	arch_kexec_pre_free_pages(crash_range(seg), pages);
+	return ret;
+}
+
+/* A load that reads its caller's memory stops when the caller is killed. */
+static int next_page_ok(const struct kimage_loader *ld)
+{
+	cond_resched();
+	if (ld->bufs == KEXEC_BUFS_USER && fatal_signal_pending(current))
+		return -EINTR;
 	return 0;
 }
 
@@ -214,34 +250,49 @@ static int load_normal_segment(struct kimage_loader *ld,
 	ret = kimage_add_entry(ld, seg->mem | IND_DESTINATION);
 	for (off = 0; !ret && off < seg->memsz; off += PAGE_SIZE) {
 		ret = load_normal_page(ld, seg, off);
-		cond_resched();
+		if (!ret)
+			ret = next_page_ok(ld);
 	}
 	return ret;
+}
+
+/* Say why segment @i could not be loaded. */
+static void report_segment(unsigned long i, int ret)
+{
+	if (ret == -EFAULT)
+		pr_warn_ratelimited("refused: buffer of segment %lu cannot be read\n",
+				    i);
+	else if (ret != -EINTR)
+		pr_warn("cannot load segment %lu: %d\n", i, ret);
 }
 
 /**
  * kimage_load_segments() - copy every segment's buffer into the image
  * @image: an image from kimage_create(), prepared by the architecture
+ * @bufs:  where the buffers are; KEXEC_BUFS_USER only for a normal image
  *
  * Closes the indirection list on success.
  *
- * Context: process context, may sleep; the caller holds the kexec lock
- * and, for a crash image, has lifted the region's write protection.
- * Return: 0, or -ENOMEM.
+ * Context: process context, may sleep.  For a crash image the caller
+ * holds the kexec lock and has lifted the region's write protection; a
+ * normal image is private to the caller until it is installed, and is
+ * loaded without the lock.
+ * Return: 0; -ENOMEM; for user buffers, -EFAULT if one cannot be read and
+ * -EINTR if the caller was killed meanwhile.
  */
-int kimage_load_segments(struct kimage *image)
+int kimage_load_segments(struct kimage *image, enum kexec_bufs bufs)
 {
-	struct kimage_loader ld = { .image = image };
+	struct kimage_loader ld = { .image = image, .bufs = bufs };
 	unsigned long i;
 	int ret = 0;
 
 	xa_init(&ld.parked);
 	for (i = 0; !ret && i < image->nr_segments; i++) {
 		ret = image->type == KEXEC_TYPE_CRASH ?
-			load_crash_segment(&image->segment[i]) :
+			load_crash_segment(&ld, &image->segment[i]) :
 			load_normal_segment(&ld, &image->segment[i]);
 		if (ret)
-			pr_warn("kexec: cannot load segment %lu: %d\n", i, ret);
+			report_segment(i, ret);
 	}
 	/* Pages still parked stay on image->unusable_pages. */
 	xa_destroy(&ld.parked);
@@ -284,8 +335,8 @@ int kimage_crash_copy_vmcoreinfo(struct kimage *image)
  * kimage_destroy() - free an image at any step of its life
  * @image: the image, or NULL
  *
- * Context: process context, may sleep; the caller holds the kexec lock
- * and @image is not installed.
+ * Context: process context, may sleep; @image is not installed: never
+ * was, or was taken out of its slot under the kexec lock.
  */
 void kimage_destroy(struct kimage *image)
 {

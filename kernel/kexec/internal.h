@@ -72,9 +72,22 @@ struct kexec_hole {
 bool kexec_fit(const struct kexec_hole *h, u64 start, u64 end,
 	       const struct crash_mem_range *busy, unsigned int nr, u64 *addr);
 
+/**
+ * enum kexec_bufs - whose memory the segments' buffers are in
+ * @KEXEC_BUFS_KERNEL:	``kbuf``, the kernel's own: kexec_file_load()'s,
+ *			and kexec_load()'s for a crash image (stage.c)
+ * @KEXEC_BUFS_USER:	``buf``, the caller's: kexec_load()'s for a normal
+ *			image, read while the image is built, outside the
+ *			kexec lock (commit.c)
+ */
+enum kexec_bufs {
+	KEXEC_BUFS_KERNEL,
+	KEXEC_BUFS_USER,
+};
+
 /* commit.c */
 int kexec_check_image(const struct kimage *image);
-int kexec_commit(struct kimage *image);
+int kexec_commit(struct kimage *image, enum kexec_bufs bufs);
 int kexec_unload(bool crash);
 
 /**
@@ -99,17 +112,20 @@ bool kexec_range_hits_segments(const struct kimage *image,
 			       unsigned long start, unsigned long size);
 
 /**
- * struct kimage_loader - the copying of one normal image's segments
+ * struct kimage_loader - the copying of one image's segments
  * @image:	the image being loaded
+ * @bufs:	where its segments' buffers are
  * @parked:	pages the allocator handed out inside a destination range,
  *		by boot pfn; each is the source-to-be of its own address
+ *		(normal images only)
  *
- * Lives for one kimage_load_segments() call, under the kexec lock.  The
+ * Lives for one kimage_load_segments() call.  The
  * pages indexed in @parked sit on ``image->unusable_pages`` until their
  * address is loaded, when they move to ``image->dest_pages``.
  */
 struct kimage_loader {
 	struct kimage *image;
+	enum kexec_bufs bufs;
 	struct xarray parked;
 };
 
@@ -133,7 +149,7 @@ void kimage_set_segments(struct kimage *image, const struct kexec_segment *seg,
 int kimage_alloc_controls(struct kimage *image);
 struct kimage *kimage_create(const struct kexec_request *req,
 			     unsigned long flags);
-int kimage_load_segments(struct kimage *image);
+int kimage_load_segments(struct kimage *image, enum kexec_bufs bufs);
 void kimage_destroy(struct kimage *image);
 
 /* sig_policy.c: what a missing signature means. */

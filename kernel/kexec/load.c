@@ -12,18 +12,22 @@
  *    (32-bit) caller must then name an architecture explicitly
  *    (-EINVAL), so an unprivileged one gets -EPERM, as in 6.1.
  * 2. The segment list is copied in (-EFAULT).
- * 3. The segment rules (segments.c), then every buffer is copied into
- *    the kernel (-EFAULT), outside the kexec lock (stage.c): reading user
- *    memory may wait for ever, and the loaded capture kernel stays usable
- *    meanwhile.
+ * 3. For a crash image, the segment rules (segments.c), then every
+ *    buffer is copied into the kernel (-EFAULT), outside the kexec lock
+ *    (stage.c): reading user memory may wait for ever, and the loaded
+ *    capture kernel stays usable meanwhile.
  * 4. The image is handed to kexec_commit() (commit.c), the transaction
- *    kexec_file_load() shares: the kexec lock (-EBUSY), the segment rules
- *    again, then the swap.  A refused request leaves the loaded image as
+ *    kexec_file_load() shares.  For a crash image: the kexec lock
+ *    (-EBUSY), the segment rules again, then the swap.  A normal image
+ *    needs no staging: it is built without the lock, its buffers read
+ *    straight into its own pages (-EFAULT), and the lock is taken only
+ *    for the swap (-EBUSY).  A refused request leaves the loaded image as
  *    it was.
  *
  * Upstream takes the lock first, so a request that is both malformed and
  * concurrent with another load gets -EBUSY there and the rule's errno
- * here; any other request gets the same errno from both.
+ * here, and a normal load concurrent with another may succeed here
+ * (commit.c); any other request gets the same errno from both.
  */
 #include <linux/compat.h>
 #include <linux/kexec.h>
@@ -77,12 +81,26 @@ static int check_call(unsigned long nr_segments, unsigned long flags)
 	return check_flags(nr_segments, flags);
 }
 
+/* A crash image's buffers are staged first; see the DOC block. */
+static int load_crash(struct kimage *image)
+{
+	struct kexec_staging st;
+	int ret = kexec_stage(image, &st);
+
+	if (ret) {
+		kimage_destroy(image);
+		goto free_copies;
+	}
+	ret = kexec_commit(image, KEXEC_BUFS_KERNEL);
+free_copies:
+	kexec_unstage(&st);
+	return ret;
+}
+
 static int do_load(unsigned long entry, const struct kexec_segment *seg,
 		   unsigned long nr, unsigned long flags)
 {
-	struct kexec_staging st;
 	struct kimage *image;
-	int ret;
 
 	if (!nr)
 		return kexec_unload(flags & KEXEC_ON_CRASH);
@@ -90,15 +108,9 @@ static int do_load(unsigned long entry, const struct kexec_segment *seg,
 	if (IS_ERR(image))
 		return PTR_ERR(image);
 	kimage_set_segments(image, seg, nr, entry, flags);
-	ret = kexec_stage(image, &st);
-	if (ret) {
-		kimage_destroy(image);
-		goto free_copies;
-	}
-	ret = kexec_commit(image);
-free_copies:
-	kexec_unstage(&st);
-	return ret;
+	if (flags & KEXEC_ON_CRASH)
+		return load_crash(image);
+	return kexec_commit(image, KEXEC_BUFS_USER);
 }
 
 SYSCALL_DEFINE4(kexec_load, unsigned long, entry, unsigned long, nr_segments,

@@ -157,7 +157,9 @@ static struct page *crash_control_pages(struct kimage *image,
  * segment lies.  Architectures call this for their relocation code and
  * page tables.  The pages belong to @image and are freed with it.
  *
- * Context: process context, may sleep; the caller holds the kexec lock.
+ * Context: process context, may sleep; while kexec_commit() builds the
+ * image: under the kexec lock for a crash image, without it for a
+ * normal one, which nothing else can reach yet.
  * Return: the first page of the block, or NULL if none could be found.
  */
 struct page *kimage_alloc_control_pages(struct kimage *image,
@@ -194,7 +196,8 @@ static struct page *unpark(struct kimage_loader *ld, unsigned long dest)
  * A page parked earlier at @dest itself is used first.  If xa_store()
  * cannot index a parked page, that page is merely not reused.
  *
- * Context: process context, may sleep; the caller holds the kexec lock.
+ * Context: process context, may sleep; while kexec_commit() builds a
+ * normal image, which nothing else can reach yet: no lock is needed.
  * Return: a page outside every destination range (or at @dest itself)
  * and below KEXEC_SOURCE_MEMORY_LIMIT, now on ``image->dest_pages``; or
  * NULL when memory runs out.
@@ -224,7 +227,8 @@ struct page *kimage_alloc_source_page(struct kimage_loader *ld,
  * Crash images took their pages from the crash region, which stays
  * reserved; only pages from the allocator are freed.
  *
- * Context: process context; the caller holds the kexec lock.
+ * Context: process context; from kimage_destroy(), the image no longer
+ * (or never) installed.
  */
 void kimage_free_pages(struct kimage *image)
 {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /**
- * DOC: kexec_load()'s buffers, copied in before the lock
+ * DOC: a crash image's buffers, copied in before the lock
  *
  * kexec_load() names the bytes of each segment by a user space pointer.
  * Reading them can take any time at all: a page on a slow disk, or a
@@ -8,12 +8,18 @@
  * never be held that long, because a crash that finds it taken cannot
  * use even the capture kernel that is already loaded (crash.c).
  *
- * So kexec_load() copies every buffer into kernel memory first, outside
- * the lock, while the loaded capture kernel stays whole and usable, and
- * only then hands the image to kexec_commit().  From there on the images
- * of both system calls look alike: their buffers are the kernel's own,
- * and the lock is held only for work that waits on nothing outside the
+ * A crash image is built under the lock, in the crash region, over the
+ * capture kernel it replaces (commit.c).  So kexec_load() copies every
+ * buffer of a crash image into kernel memory first, outside the lock,
+ * while the loaded capture kernel stays whole and usable, and only then
+ * hands the image to kexec_commit().  From there on a crash image of
+ * either system call looks alike: its buffers are the kernel's own, and
+ * the lock is held only for work that waits on nothing outside the
  * kernel.
+ *
+ * A normal image is not staged.  It is built without the lock, and its
+ * buffers are read straight into the pages that carry it (image.c): a
+ * copy would only cost time and as much memory again.
  *
  * Invariants:
  *
@@ -21,8 +27,8 @@
  *   accept, so no buffer is larger than its segment and an image takes
  *   at most half of RAM; kexec_commit() judges the rules again under the
  *   lock, and that is the judgement that counts;
- * - the price is free memory for one copy of the image while it loads,
- *   also for a capture kernel, whose final home is the reserved region;
+ * - the price is free memory for one copy of the capture kernel while it
+ *   loads, although its final home is the reserved region;
  *   a request whose copy does not fit in the memory available is
  *   refused with -ENOMEM before anything is allocated, so that a load
  *   never wakes the OOM killer;
@@ -98,7 +104,7 @@ static int stage_one(struct kexec_segment *seg, void **copy)
 }
 
 /**
- * kexec_stage() - copy kexec_load()'s segment buffers into the kernel
+ * kexec_stage() - copy a crash image's segment buffers into the kernel
  * @image:	an image from kimage_alloc() with kimage_set_segments() done;
  *		each segment's ``buf`` becomes the kernel copy, ``kbuf``
  * @st:		where the copies are recorded; kexec_unstage() frees them

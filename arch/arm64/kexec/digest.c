@@ -173,7 +173,8 @@ bool arm64_kexec_digests_match(const struct kimage *image)
  * arm64_kexec_digests_free() - drop what arm64_kexec_digests_record() kept
  * @image: the image being freed
  *
- * Context: process context; the kexec lock is held.
+ * Context: process context; from kimage_destroy(), the image no longer
+ * (or never) installed.
  */
 void arm64_kexec_digests_free(struct kimage *image)
 {

@@ -129,7 +129,9 @@ static int check_cpus_can_go(void)
  * machine_kexec_prepare() - refuse an image this machine cannot enter
  * @image: the image being loaded
  *
- * Context: process context, may sleep; the kexec lock is held.
+ * Context: process context, may sleep; while kexec_commit() builds the
+ * image: under the kexec lock for a crash image, without it for a
+ * normal one, which nothing else can reach yet.
  * Return: 0; -EBUSY for a normal image when protected KVM owns EL2 and
  * will not hand it back, or when a CPU could not be taken offline at
  * kexec time (6.1's errno for both).
@@ -244,7 +246,9 @@ static int prepare_copy(struct kimage *image, struct trans_pgd_info *info)
  * For a crash image of kexec_file_load(), also records the SHA-256 of
  * its segments, now in the crash region (digest.c).
  *
- * Context: process context, may sleep; the kexec lock is held.
+ * Context: process context, may sleep; while kexec_commit() builds the
+ * image: under the kexec lock for a crash image, without it for a
+ * normal one, which nothing else can reach yet.
  * Return: 0, or -ENOMEM when control pages or memory run out.
  */
 int machine_kexec_post_load(struct kimage *image)
@@ -279,7 +283,8 @@ int machine_kexec_post_load(struct kimage *image)
  * Every page the layer used is a control page, which the core frees
  * with the image; only the digests of a crash image are freed here.
  *
- * Context: process context; the kexec lock is held.
+ * Context: process context; from kimage_destroy(), the image no longer
+ * (or never) installed.
  */
 void machine_kexec_cleanup(struct kimage *image)
 {

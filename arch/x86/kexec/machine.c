@@ -54,7 +54,9 @@ static pgd_t *table_page(struct kimage *image)
  * machine_kexec_prepare() - lay out an image's control block
  * @image: the image being loaded; its segments are final
  *
- * Context: process context, may sleep; the kexec lock is held.
+ * Context: process context, may sleep; while kexec_commit() builds the
+ * image: under the kexec lock for a crash image, without it for a
+ * normal one, which nothing else can reach yet.
  * Return: 0, or -ENOMEM if the page table could not be built.
  */
 int machine_kexec_prepare(struct kimage *image)
@@ -81,7 +83,8 @@ int machine_kexec_prepare(struct kimage *image)
  * The control block and every table page are control pages, which the
  * core frees with the image; there is nothing else to release.
  *
- * Context: process context; the kexec lock is held.
+ * Context: process context; from kimage_destroy(), the image no longer
+ * (or never) installed.
  */
 void machine_kexec_cleanup(struct kimage *image)
 {

@@ -168,7 +168,9 @@ static void share_kernel_half(pgd_t *pgd)
  * @image:	the image, its segments final
  * @pgd:	a zeroed control page to hold the top-level table
  *
- * Context: process context, may sleep; the kexec lock is held.
+ * Context: process context, may sleep; while kexec_commit() builds the
+ * image: under the kexec lock for a crash image, without it for a
+ * normal one, which nothing else can reach yet.
  * Return: 0, or -ENOMEM when a table page or a firmware table mapping
  * could not be had.
  */

@@ -102,7 +102,7 @@ static struct kimage *load_image(struct kunit *test,
 {
 	struct kimage *image = kunit_normal_image(test, c->seg, c->nr);
 
-	if (image && kimage_load_segments(image)) {
+	if (image && kimage_load_segments(image, KEXEC_BUFS_KERNEL)) {
 		kimage_destroy(image);
 		KUNIT_FAIL(test, "kimage_load_segments() failed");
 		return NULL;

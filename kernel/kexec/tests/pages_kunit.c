@@ -59,7 +59,7 @@ static void pages_parked_page_is_reused(struct kunit *test)
 	split_page(block, BLOCK_ORDER);
 	for (i = 0; i < BLOCK_PAGES; i++)
 		__free_page(block + i);
-	ret = kimage_load_segments(image);
+	ret = kimage_load_segments(image, KEXEC_BUFS_KERNEL);
 	migrate_enable();
 
 	in_place = pages_in(&image->dest_pages, start, start + seg.memsz);
