@@ -25,8 +25,9 @@
 # together: every CPU calls panic() at once, exactly one may win and every
 # CPU's registers must be in the dump; nmi, x86_64: the host injects an
 # NMI into every CPU through the QEMU monitor, with unknown_nmi_panic=1;
-# load_race: sysrq-c while a second kexec_load() waits for its buffer,
-# the capture kernel loaded before must be entered),
+# load_race: sysrq-c while a second crash load and a normal load both
+# wait for their buffers, the capture kernel loaded before must be
+# entered),
 # KDUMP_TIMEOUT (seconds,
 # default 300), KDUMP_TOOLS (directory holding vmcore_check),
 # KDUMP_SYSROOT (arm64 sysroot with the arm64 judges), KDUMP_MODE
@@ -96,7 +97,7 @@ plan=7
 [ -n "${KDUMP_EVERY_KERNEL:-}" ] && plan=$((plan + 1))
 [ "$trigger" = wedged ] && plan=$((plan + 2))
 [ "$trigger" = together ] && plan=$((plan + 1))
-[ "$trigger" = load_race ] && plan=$((plan + 1))
+[ "$trigger" = load_race ] && plan=$((plan + 2))
 [ "$load" = file ] && plan=$((plan + 1))
 fuzz=${KDUMP_FUZZ:-}
 [ -n "$fuzz" ] && plan=$((plan + 1))
@@ -285,6 +286,11 @@ if [ "$trigger" = load_race ]; then
 	sed -n '/KDUMP-LOAD-IN-FLIGHT/,$p' "$out/dmesg.txt" 2>/dev/null |
 		grep -q "$panic_line"
 	ktap_result $? "${arch}_crash_came_while_kexec_load_waited" \
+		"$out/dmesg.txt"
+	# Both loads read their buffers at once, with the kexec lock free.
+	grep -q "KDUMP-LOADS-IN-FLIGHT=2" "$out/dmesg.txt" 2>/dev/null &&
+		grep -q "KDUMP-KEXEC-LOCK=free" "$out/dmesg.txt"
+	ktap_result $? "${arch}_both_loads_wait_with_the_kexec_lock_free" \
 		"$out/dmesg.txt"
 fi
 
