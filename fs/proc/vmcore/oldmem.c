@@ -33,13 +33,17 @@
  *
  * Concurrency: a window is a reference-counted object.  The cache
  * (vmcore_win_cache) holds one reference to each window it keeps, and
- * every reader holds one while it copies.  The cache's mutex is held only
- * to look a window up or to map a new one, never while copying to user
- * space, which may fault and sleep for as long as user space likes
- * (userfaultfd, FUSE, NFS).  Readers therefore never wait for each other's
- * page faults, and parallel readers (makedumpfile --split) each keep
- * their own window alive while the cache moves on.  The last reference
- * unmaps.  The callbacks (vmcore_cb.c) are consulted outside the mutex.
+ * every reader holds one while it copies.  A read that finds its window
+ * takes that reference under RCU alone, with kref_get_unless_zero(): a
+ * window whose last reference is gone is skipped, and its struct is freed
+ * only after a grace period.  The cache's mutex is held only to map a new
+ * window and change the slots, never while copying to user space, which
+ * may fault and sleep for as long as user space likes (userfaultfd, FUSE,
+ * NFS).  A read that finds its window takes no lock at all.  Readers
+ * never wait for each other's page faults, and parallel readers
+ * (makedumpfile --split) each keep their own window alive while the
+ * cache moves on.  The last reference unmaps.  The callbacks
+ * (vmcore_cb.c) are consulted outside the mutex.
  *
  * Only x86_64 and arm64 use the window (window_usable()); other
  * architectures read every page through their copy_oldmem_page().
@@ -58,7 +62,9 @@
 #include <linux/lockdep.h>
 #include <linux/mm.h>
 #include <linux/mutex.h>
+#include <linux/rcupdate.h>
 #include <linux/sched.h>
+#include <linux/sched/clock.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/uio.h>
@@ -82,7 +88,9 @@
  * @base: physical address mapped at @va
  * @size: bytes mapped
  * @va: the mapping
- * @used: the cache's clock when a read last found it, under the cache's lock
+ * @used: local_clock() when a read last found it; a hint for choosing
+ *        which window to replace, read and written without a lock
+ * @rcu: frees the struct after lockless lookups are done with it
  *
  * Immutable once mapped but for @ref and @used.
  */
@@ -91,21 +99,22 @@ struct vmcore_window {
 	u64 base;
 	size_t size;
 	void *va;
-	unsigned long used;
+	u64 used;
+	struct rcu_head rcu;
 };
 
 /**
  * struct vmcore_win_cache - the windows kept between reads
- * @lock: guards the rest; never held across a copy to user space
- * @slot: the cached windows, NULL where there is none
- * @next: where the most recent read ends, if it copies all it asked for
- * @clock: counts the reads that found or mapped a window
+ * @lock: serialises changes to @slot; never held across a copy to user
+ *        space
+ * @slot: the cached windows, NULL where there is none; read under RCU
+ * @next: where the most recent read ends, if it copies all it asked for;
+ *        a hint, read and written without a lock
  */
 struct vmcore_win_cache {
-	struct mutex lock;	/* guards @slot, @next, @clock, windows' @used */
-	struct vmcore_window *slot[VMCORE_WINDOWS];
+	struct mutex lock;	/* serialises changes to @slot */
+	struct vmcore_window __rcu *slot[VMCORE_WINDOWS];
 	u64 next;
-	unsigned long clock;
 };
 
 static struct vmcore_win_cache vmcore_wins = {
@@ -117,7 +126,7 @@ static void window_free(struct kref *ref)
 	struct vmcore_window *w = container_of(ref, struct vmcore_window, ref);
 
 	memunmap(w->va);
-	kfree(w);
+	kfree_rcu(w, rcu);
 }
 
 static void window_put(struct vmcore_window *w)
@@ -171,6 +180,7 @@ static struct vmcore_window *window_map(u64 pa, u64 lo, u64 hi)
 		return ERR_PTR(-ENOMEM);
 	}
 	kref_init(&w->ref);
+	w->used = local_clock();
 	w->base = base;
 	w->size = end - base;
 	return w;
@@ -180,50 +190,78 @@ static struct vmcore_window *window_map(u64 pa, u64 lo, u64 hi)
 static bool window_worth_it(const struct vmcore_win_cache *c, u64 pa,
 			    size_t len)
 {
-	return len >= VMCORE_STREAM_READ || pa == c->next;
+	return len >= VMCORE_STREAM_READ || pa == READ_ONCE(c->next);
 }
 
-/* The cached window holding @pa, or NULL. */
+/* A referenced cached window holding @pa, or NULL; no lock is needed. */
 static struct vmcore_window *window_find(struct vmcore_win_cache *c, u64 pa)
 {
+	struct vmcore_window *w;
 	unsigned int i;
 
-	for (i = 0; i < VMCORE_WINDOWS; i++)
-		if (window_holds(c->slot[i], pa))
-			return c->slot[i];
-	return NULL;
+	rcu_read_lock();
+	for (i = 0; i < VMCORE_WINDOWS; i++) {
+		w = rcu_dereference(c->slot[i]);
+		if (window_holds(w, pa) && kref_get_unless_zero(&w->ref))
+			goto found;
+	}
+	w = NULL;
+found:
+	rcu_read_unlock();
+	return w;
+}
+
+/* The window in slot @i, with the cache's lock held. */
+static struct vmcore_window *slot_window(struct vmcore_win_cache *c,
+					 unsigned int i)
+{
+	return rcu_dereference_protected(c->slot[i],
+					 lockdep_is_held(&c->lock));
 }
 
 /* The slot a new window takes: an empty one, else the least recently used. */
-static struct vmcore_window **window_victim(struct vmcore_win_cache *c)
+static unsigned int window_victim(struct vmcore_win_cache *c)
 {
-	struct vmcore_window **v = &c->slot[0];
-	unsigned int i;
+	unsigned int i, v = 0;
+	struct vmcore_window *w;
 
 	for (i = 0; i < VMCORE_WINDOWS; i++) {
-		if (!c->slot[i])
-			return &c->slot[i];
-		if (c->slot[i]->used < (*v)->used)
-			v = &c->slot[i];
+		w = slot_window(c, i);
+		if (!w)
+			return i;
+		if (READ_ONCE(w->used) < READ_ONCE(slot_window(c, v)->used))
+			v = i;
 	}
 	return v;
 }
 
-/* Cache a new window for @pa, or ERR_PTR(-ENXIO) if none is worth it. */
+/*
+ * A referenced window for @pa: one cached since the caller looked, or a
+ * new one cached; ERR_PTR(-ENXIO) if no window is worth it.
+ */
 static struct vmcore_window *window_replace(struct vmcore_win_cache *c,
 					    u64 pa, size_t len, u64 lo, u64 hi)
 {
-	struct vmcore_window *w, **slot;
+	struct vmcore_window *w, *old;
+	unsigned int slot;
 
-	lockdep_assert_held(&c->lock);
+	mutex_lock(&c->lock);
+	w = window_find(c, pa);
+	if (w)
+		goto unlock;
+	w = ERR_PTR(-ENXIO);
 	if (!window_worth_it(c, pa, len))
-		return ERR_PTR(-ENXIO);
+		goto unlock;
 	w = window_map(pa, lo, hi);
 	if (IS_ERR(w))
-		return w;
+		goto unlock;
 	slot = window_victim(c);
-	window_put(*slot);
-	*slot = w;
+	old = slot_window(c, slot);
+	kref_get(&w->ref);
+	rcu_assign_pointer(c->slot[slot], w);
+	window_put(old);
+unlock:
+	mutex_unlock(&c->lock);
 	return w;
 }
 
@@ -235,21 +273,18 @@ static struct vmcore_window *window_replace(struct vmcore_win_cache *c,
 static struct vmcore_window *window_get(u64 pa, size_t len, u64 lo, u64 hi)
 {
 	struct vmcore_win_cache *c = &vmcore_wins;
-	struct vmcore_window *w;
+	struct vmcore_window *w = window_find(c, pa);
 
-	mutex_lock(&c->lock);
-	w = window_find(c, pa);
 	if (!w)
 		w = window_replace(c, pa, len, lo, hi);
 	/* Where what this step copies ends: a read going on from there streams. */
 	if (IS_ERR(w)) {
-		c->next = min(pa + len, round_down(pa, PAGE_SIZE) + PAGE_SIZE);
-	} else {
-		c->next = min(pa + len, w->base + w->size);
-		w->used = ++c->clock;
-		kref_get(&w->ref);
+		WRITE_ONCE(c->next, min(pa + len,
+					round_down(pa, PAGE_SIZE) + PAGE_SIZE));
+		return w;
 	}
-	mutex_unlock(&c->lock);
+	WRITE_ONCE(c->next, min(pa + len, w->base + w->size));
+	WRITE_ONCE(w->used, local_clock());
 	return w;
 }
 
@@ -444,8 +479,8 @@ void vmcore_oldmem_release(void)
 		return;
 	mutex_lock(&vmcore_wins.lock);
 	for (i = 0; i < VMCORE_WINDOWS; i++) {
-		old[i] = vmcore_wins.slot[i];
-		vmcore_wins.slot[i] = NULL;
+		old[i] = slot_window(&vmcore_wins, i);
+		RCU_INIT_POINTER(vmcore_wins.slot[i], NULL);
 	}
 	mutex_unlock(&vmcore_wins.lock);
 	for (i = 0; i < VMCORE_WINDOWS; i++)
