@@ -37,6 +37,19 @@ static DEFINE_SPINLOCK(vmcore_cb_lock);
 DEFINE_STATIC_SRCU(vmcore_cb_srcu);
 static LIST_HEAD(vmcore_cb_list);
 static bool vmcore_cb_opened;
+/*
+ * Set for good by the first registration.  Until then a reader skips the
+ * SRCU section and its two full barriers, which on a 4 KiB read cost as
+ * much as the rest of the lookup: a capture kernel without virtio-mem
+ * never registers anything.  A reader that saw it clear consults no
+ * callback, so unregister_vmcore_cb() need not wait for it; a reader
+ * racing with the first registration reads as one that started just
+ * before it, as any reader past its check does.
+ */
+static bool vmcore_cb_used;
+
+/* vmcore_cb_begin()'s cookie for a section without SRCU. */
+#define VMCORE_CB_UNUSED	(-1)
 
 /**
  * register_vmcore_cb() - ask to be consulted before old memory is read
@@ -47,6 +60,7 @@ static bool vmcore_cb_opened;
  */
 void register_vmcore_cb(struct vmcore_cb *cb)
 {
+	WRITE_ONCE(vmcore_cb_used, true);
 	spin_lock(&vmcore_cb_lock);
 	list_add_tail_rcu(&cb->next, &vmcore_cb_list);
 	spin_unlock(&vmcore_cb_lock);
@@ -86,8 +100,12 @@ EXPORT_SYMBOL_GPL(unregister_vmcore_cb);
  */
 int vmcore_cb_begin(bool *active)
 {
-	int idx = srcu_read_lock(&vmcore_cb_srcu);
+	int idx;
 
+	*active = false;
+	if (!READ_ONCE(vmcore_cb_used))
+		return VMCORE_CB_UNUSED;
+	idx = srcu_read_lock(&vmcore_cb_srcu);
 	*active = !list_empty(&vmcore_cb_list);
 	return idx;
 }
@@ -101,7 +119,8 @@ int vmcore_cb_begin(bool *active)
  */
 void vmcore_cb_end(int idx)
 {
-	srcu_read_unlock(&vmcore_cb_srcu, idx);
+	if (idx != VMCORE_CB_UNUSED)
+		srcu_read_unlock(&vmcore_cb_srcu, idx);
 }
 
 /**
