@@ -237,7 +237,8 @@ static unsigned int window_victim(struct vmcore_win_cache *c)
 
 /*
  * A referenced window for @pa: one cached since the caller looked, or a
- * new one cached; ERR_PTR(-ENXIO) if no window is worth it.
+ * new one cached; ERR_PTR(-ENXIO) if no window is worth it.  A lone read
+ * (crash following a pointer) is told so without the mutex.
  */
 static struct vmcore_window *window_replace(struct vmcore_win_cache *c,
 					    u64 pa, size_t len, u64 lo, u64 hi)
@@ -245,12 +246,11 @@ static struct vmcore_window *window_replace(struct vmcore_win_cache *c,
 	struct vmcore_window *w, *old;
 	unsigned int slot;
 
+	if (!window_worth_it(c, pa, len))
+		return ERR_PTR(-ENXIO);
 	mutex_lock(&c->lock);
 	w = window_find(c, pa);
 	if (w)
-		goto unlock;
-	w = ERR_PTR(-ENXIO);
-	if (!window_worth_it(c, pa, len))
 		goto unlock;
 	w = window_map(pa, lo, hi);
 	if (IS_ERR(w))
