@@ -97,7 +97,7 @@ plan=7
 [ -n "${KDUMP_EVERY_KERNEL:-}" ] && plan=$((plan + 1))
 [ "$trigger" = wedged ] && plan=$((plan + 2))
 [ "$trigger" = together ] && plan=$((plan + 1))
-[ "$trigger" = load_race ] && plan=$((plan + 2))
+[ "$trigger" = load_race ] && plan=$((plan + 3))
 [ "$load" = file ] && plan=$((plan + 1))
 fuzz=${KDUMP_FUZZ:-}
 [ -n "$fuzz" ] && plan=$((plan + 1))
@@ -291,6 +291,10 @@ if [ "$trigger" = load_race ]; then
 	grep -q "KDUMP-LOADS-IN-FLIGHT=2" "$out/dmesg.txt" 2>/dev/null &&
 		grep -q "KDUMP-KEXEC-LOCK=free" "$out/dmesg.txt"
 	ktap_result $? "${arch}_both_loads_wait_with_the_kexec_lock_free" \
+		"$out/dmesg.txt"
+	# One normal image is built at a time.
+	grep -q "KDUMP-SECOND-NORMAL-LOAD=EBUSY" "$out/dmesg.txt" 2>/dev/null
+	ktap_result $? "${arch}_second_normal_load_during_a_build_gets_ebusy" \
 		"$out/dmesg.txt"
 fi
 

@@ -10,8 +10,9 @@
  * its work.  Once both reads wait (or the loads that are not waiting
  * have returned), the program reads /sys/kernel/kexec_crash_size, which
  * fails with EBUSY while anyone holds the kexec lock, says through the
- * kernel log how many loads wait and whether the lock was free, and
- * writes 'c' to /proc/sysrq-trigger, so the kernel panics with the loads
+ * kernel log how many loads wait and whether the lock was free, tries a
+ * second normal load (one normal image is built at a time: it must get
+ * EBUSY), and writes 'c' to /proc/sysrq-trigger, so the kernel panics with the loads
  * still waiting.
  *
  * The series reads kexec_load()'s buffers without the kexec lock, so
@@ -162,6 +163,23 @@ static int wait_for_faults(int uffd)
 }
 
 /*
+ * A second normal load while the first still builds: its buffer is an
+ * ordinary page, so it would be read at once.  The errno it got, or 0.
+ */
+static int second_normal_load(void)
+{
+	static char page[PAGE];
+	struct kexec_segment seg = {
+		.buf = page, .bufsz = PAGE,
+		.mem = loads[1].seg.mem, .memsz = PAGE,
+	};
+
+	if (syscall(__NR_kexec_load, (unsigned long)seg.mem, 1UL, &seg, 0UL))
+		return errno;
+	return 0;
+}
+
+/*
  * Is the kexec lock free?  A read of kexec_crash_size takes it with a
  * try-lock and fails with EBUSY when someone holds it.
  */
@@ -183,7 +201,7 @@ static int kexec_lock_free(void)
 int main(void)
 {
 	pthread_t thread[LOADS];
-	int sysrq, kmsg, uffd, i, waiting, lock_free;
+	int sysrq, kmsg, uffd, i, waiting, lock_free, second;
 
 	sysrq = open("/proc/sysrq-trigger", O_WRONLY);
 	kmsg = open("/dev/kmsg", O_WRONLY);
@@ -200,6 +218,7 @@ int main(void)
 	}
 	waiting = wait_for_faults(uffd);
 	lock_free = kexec_lock_free();
+	second = second_normal_load();
 	for (i = 0; i < LOADS; i++)
 		if (__atomic_load_n(&loads[i].done, __ATOMIC_ACQUIRE))
 			fprintf(stderr, "kexec_load_race: the %s load returned %ld\n",
@@ -211,6 +230,8 @@ int main(void)
 	say(kmsg, "KDUMP-CRASH-PID=%d\n", getpid());
 	say(kmsg, "KDUMP-LOADS-IN-FLIGHT=%d\n", waiting);
 	say(kmsg, "KDUMP-KEXEC-LOCK=%s\n", lock_free ? "free" : "taken");
+	say(kmsg, "KDUMP-SECOND-NORMAL-LOAD=%s\n",
+	    second == EBUSY ? "EBUSY" : second ? "other-error" : "loaded");
 	say(kmsg, "KDUMP-LOAD-IN-FLIGHT\n");
 	if (write(sysrq, "c", 1) != 1)
 		fail("sysrq-trigger");
