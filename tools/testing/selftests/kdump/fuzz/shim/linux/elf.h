@@ -13,5 +13,7 @@
 #define ELF_DATA	ELFDATA2LSB
 #define ELF_ARCH	EM_X86_64
 #define elf_check_arch(x)	((x)->e_machine == EM_X86_64)
+#define elfhdr			elf64_hdr
+#define elf_shdr		elf64_shdr
 
 #endif

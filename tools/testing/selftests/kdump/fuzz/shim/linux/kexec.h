@@ -14,4 +14,6 @@ struct kimage;
 struct page;
 typedef unsigned long kimage_entry_t;
 
+#define KEXEC_SEGMENT_MAX	16
+
 #endif

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * User-space stand-in for <linux/math.h>, for the kdump fuzzers only;
- * the same expressions as the kernel's, wrap-around included.
+ * User-space stand-in for <linux/math.h>, and div_u64() of the
+ * <linux/math64.h> it comes with, for the kdump fuzzers only; the same
+ * expressions as the kernel's, wrap-around included.
  */
 #ifndef _FUZZ_SHIM_LINUX_MATH_H
 #define _FUZZ_SHIM_LINUX_MATH_H
@@ -14,5 +15,6 @@
 	(((x) + (__y - 1)) / __y) * __y;		\
 })
 #define DIV_ROUND_UP(n, d)	(((n) + (d) - 1) / (d))
+#define div_u64(n, d)		((unsigned long long)(n) / (unsigned int)(d))
 
 #endif
