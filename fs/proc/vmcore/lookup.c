@@ -70,7 +70,13 @@ int vmcore_index_build(struct vmcore_image *img)
 	if (!img->nr_chunks)
 		return 0;
 	shift = bucket_shift(img);
-	n = DIV_ROUND_UP_ULL(data_size(img), 1ULL << shift);
+	/*
+	 * A shift, not DIV_ROUND_UP_ULL(): its divisor is 32 bits wide, and
+	 * a bucket is 4 GiB or more once the chunks average that much.  The
+	 * sum cannot wrap: the data is no larger than MAX_LFS_FILESIZE, and
+	 * the bucket is a page or no larger than the data.
+	 */
+	n = (data_size(img) + (1ULL << shift) - 1) >> shift;
 	index = kvmalloc_array(n, sizeof(*index), GFP_KERNEL);
 	if (!index)
 		return -ENOMEM;

@@ -3,7 +3,8 @@
  * KUnit tests for the chunk index (lookup.c): on even and uneven layouts,
  * every chunk's first, middle and last byte finds that chunk, offsets
  * outside the data find none, and the index stays within its size bound
- * and right when every chunk moves by the same amount.
+ * and right when every chunk moves by the same amount; buckets of 4 GiB
+ * and more included.
  *
  * Run with: ./tools/testing/kunit/kunit.py run --arch=x86_64 \
  *	--kunitconfig=fs/proc/vmcore/tests
@@ -50,6 +51,20 @@ static unsigned long pages_huge_last(unsigned int i)
 	return i == 99 ? SZ_1G >> PAGE_SHIFT : 1;
 }
 
+/*
+ * Chunks of 4 GiB and of 1 TiB, as on a machine whose RAM is one or two
+ * large ranges: the buckets are 4 GiB and larger.
+ */
+static unsigned long pages_4g(unsigned int i)
+{
+	return SZ_4G >> PAGE_SHIFT;
+}
+
+static unsigned long pages_1t(unsigned int i)
+{
+	return (1ULL << 40) >> PAGE_SHIFT;
+}
+
 /* Sizes from 1 to 97 pages in a fixed scattered order. */
 static unsigned long pages_scattered(unsigned int i)
 {
@@ -63,6 +78,8 @@ static const struct lookup_case lookup_cases[] = {
 	{ "huge_first", 100, pages_huge_first },
 	{ "huge_last", 100, pages_huge_last },
 	{ "scattered", 3000, pages_scattered },
+	{ "one_4g", 1, pages_4g },
+	{ "two_1t", 2, pages_1t },
 };
 
 static void lookup_case_desc(const struct lookup_case *c, char *desc)

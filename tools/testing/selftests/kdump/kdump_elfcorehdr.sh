@@ -22,6 +22,7 @@ base=0x10000000
 
 # variant | what the capture kernel must do | elfcorehdr= size prefix
 variants="valid|present|
+loads-huge|present|
 bad-magic|refuse|
 bad-class|refuse|
 bad-phentsize|refuse|

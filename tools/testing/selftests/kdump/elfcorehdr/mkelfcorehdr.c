@@ -12,7 +12,8 @@
  * the blob, and two PT_LOADs describing 16 MiB of RAM each.  Variants:
  * valid, bad-magic, bad-class, bad-phentsize, phnum-huge, phoff-huge,
  * note-huge, note-overruns, note-unaligned, load-wraps, loads-overlap,
- * other-phdr (a PT_GNU_STACK after the PT_LOADs).
+ * other-phdr (a PT_GNU_STACK after the PT_LOADs), loads-huge (valid: the
+ * second PT_LOAD is 64 GiB at 4 GiB, as on a machine with that much RAM).
  *
  * With --loads, a valid header whose N PT_LOADs split the SIZE bytes of
  * RAM at START into equal runs of whole pages (the last takes the rest),
@@ -71,6 +72,10 @@ static void put_loads(Elf64_Phdr *ph, const char *variant)
 	}
 	if (is(variant, "load-wraps"))
 		ph[1].p_paddr = 0xfffffffffffff000ull;
+	if (is(variant, "loads-huge")) {
+		ph[1].p_paddr = 0x100000000ull;
+		ph[1].p_memsz = 0x1000000000ull;
+	}
 	/* In an elfcorehdr, p_offset is the physical address too. */
 	for (i = 0; i < 2; i++) {
 		ph[i].p_offset = ph[i].p_paddr;
