@@ -323,6 +323,13 @@ kselftest_suite = kselftest_x86_64=env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
 # conf.py and kernel-doc, without a warning (bench/docs.sh).
 docs_suite = docs=bench/docs.sh $(MODE)
 
+# fuzzers_suite: the libFuzzer harnesses of $(ST)/fuzz/ built and run for
+# FUZZ_CHECK_SECONDS each, so that they keep building as the code under
+# them changes; make fuzz runs them for longer.
+FUZZ_CHECK_SECONDS ?= 20
+fuzzers_suite = fuzzers=bench/deps.sh clang-14 libclang-rt-14-dev \
+	> /dev/null && $(ST)/fuzz/run.sh $(FUZZ_CHECK_SECONDS)
+
 # series_suite: the repository exported as a patch series (make series)
 # must apply with git am to pristine files and give the project tree.
 series_suite = series=bench/series.sh check
@@ -356,6 +363,7 @@ check: tools $(ARCHES:%=initramfs-%) \
 			"$(call kaslr_offset_suite,x86_64)" \
 			"$(call reloc_order_suite,x86_64)") \
 		$(if $(filter project,$(MODE)),"$(series_suite)" "$(docs_suite)" \
+			"$(fuzzers_suite)" \
 			$(if $(filter x86_64,$(ARCHES)),"$(kselftest_suite)"))
 
 demo: tools initramfs-x86_64
