@@ -32,6 +32,8 @@
 #include <crypto/sha2.h>
 #include <linux/kexec.h>
 #include <linux/mm.h>
+#include <linux/sched.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
@@ -61,6 +63,29 @@ struct arm64_kexec_digests {
 	unsigned long nr;
 	struct segment_digest seg[];
 };
+
+/*
+ * sha256() takes an unsigned int length, and kexec_file_load() accepts
+ * an initrd of exactly 4 GiB: hash in pieces.  Only the load may
+ * reschedule between them; the crash path must not.
+ */
+#define DIGEST_PIECE	SZ_1M
+
+static void hash_segment(const u8 *p, unsigned long len, u8 *out,
+			 bool may_sleep)
+{
+	struct sha256_state st;
+	unsigned long n;
+
+	sha256_init(&st);
+	for (; len; p += n, len -= n) {
+		n = min_t(unsigned long, len, DIGEST_PIECE);
+		sha256_update(&st, p, n);
+		if (may_sleep)
+			cond_resched();
+	}
+	sha256_final(&st, out);
+}
 
 static const u8 *map_ro(phys_addr_t start, unsigned long len)
 {
@@ -98,7 +123,7 @@ static int record_segment(struct arm64_kexec_digests *d,
 		return -ENOMEM;
 	sd->index = i;
 	sd->len = seg->bufsz;
-	sha256(sd->map, sd->len, sd->sha);
+	hash_segment(sd->map, sd->len, sd->sha, true);
 	d->nr++;
 	return 0;
 }
@@ -158,7 +183,7 @@ bool arm64_kexec_digests_match(const struct kimage *image)
 	unsigned long i;
 
 	for (i = 0; d && i < d->nr; i++) {
-		sha256(d->seg[i].map, d->seg[i].len, now);
+		hash_segment(d->seg[i].map, d->seg[i].len, now, false);
 		if (!memcmp(now, d->seg[i].sha, sizeof(now)))
 			continue;
 		seg = &image->segment[d->seg[i].index];
