@@ -14,6 +14,8 @@
  * refused while a crash image is loaded, since the image lives there.
  * Both operations take the kexec lock.
  */
+#define pr_fmt(fmt) "kexec: " fmt
+
 #include <linux/ioport.h>
 #include <linux/kexec.h>
 #include <linux/mm.h>
@@ -76,12 +78,19 @@ static int shrink_locked(unsigned long new_size)
 	struct resource *ram;
 
 	if (kexec_crash_image) {
-		pr_warn("kexec: unload the crash kernel before shrinking its region\n");
+		pr_warn("unload the crash kernel before shrinking its region\n");
 		return -ENOENT;
 	}
-	new_size = roundup(new_size, KEXEC_CRASH_MEM_ALIGN);
-	if (new_size >= old_size)
-		return new_size == old_size ? 0 : -EINVAL;
+	/* Compared first: rounding a size near ULONG_MAX up wraps it to 0. */
+	if (new_size <= old_size)
+		new_size = roundup(new_size, KEXEC_CRASH_MEM_ALIGN);
+	if (new_size > old_size) {
+		pr_warn("kexec_crash_size: the region can only shrink, it has %lu bytes\n",
+			old_size);
+		return -EINVAL;
+	}
+	if (new_size == old_size)
+		return 0;
 	ram = kzalloc(sizeof(*ram), GFP_KERNEL);
 	if (!ram)
 		return -ENOMEM;
