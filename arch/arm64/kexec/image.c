@@ -22,8 +22,10 @@
  * 3. for a crash image, the ELF core header (elfcorehdr.c);
  * 4. the device tree (fdt.c), which names 2 and 3.
  *
- * Segments 2-4 stay inside the 32 GiB window that starts at the 1 GiB
- * boundary below the kernel, as booting.rst asks of the initrd.  The
+ * Segments 2-4 stay inside a 1 GiB aligned window of 32 GiB that covers
+ * the kernel, as booting.rst asks of the initrd: the one that ends at the
+ * 1 GiB boundary above a kernel placed top-down, the one that starts at
+ * the boundary below a kernel placed bottom-up.  The
  * image starts at the kernel's load address, and machine.c puts the
  * device tree's address in x0.
  *
@@ -216,6 +218,35 @@ static int image_probe(const char *kernel, unsigned long len)
 	return -EBADMSG;
 }
 
+/**
+ * arm64_image_window() - where the initrd and device tree may go
+ * @ld:		the load; its @win_min and @win_max are set
+ * @base:	the kernel's 2 MiB aligned base
+ * @size:	bytes the kernel needs from @base
+ * @top_down:	whether the kernel was placed as high as it fits
+ *
+ * booting.rst asks for the initrd in a 1 GiB aligned window of at most
+ * 32 GiB that covers the kernel.  The window opens towards the room the
+ * kernel left: below a kernel placed top-down, which may sit just above
+ * a 1 GiB boundary at the top of RAM or of the crash region, and above a
+ * kernel placed bottom-up.
+ *
+ * Context: any.
+ */
+void arm64_image_window(struct arm64_image_load *ld, unsigned long base,
+			unsigned long size, bool top_down)
+{
+	unsigned long top = ALIGN(base + size, SZ_1G);
+
+	if (!top_down) {
+		ld->win_min = ALIGN_DOWN(base, SZ_1G);
+		ld->win_max = ld->win_min + SZ_32G - 1;
+		return;
+	}
+	ld->win_min = top > SZ_32G ? top - SZ_32G : 0;
+	ld->win_max = top - 1;
+}
+
 /*
  * The 2 MiB aligned base is found for text_offset + image_size bytes; the
  * kernel's segment starts text_offset above it.  booting.rst leaves the
@@ -245,12 +276,11 @@ static int add_kernel(struct kimage *image, struct arm64_image_load *ld,
 			kbuf.memsz);
 		return ret;
 	}
+	arm64_image_window(ld, kbuf.mem, kbuf.memsz, kbuf.top_down);
 	kbuf.mem += text;
 	kbuf.memsz = le64_to_cpu(h->image_size);
 	ret = kexec_add_buffer(&kbuf);
 	ld->kernel_mem = kbuf.mem;
-	ld->win_min = ALIGN_DOWN(kbuf.mem, SZ_1G);
-	ld->win_max = ld->win_min + SZ_32G - 1;
 	return ret;
 }
 

@@ -147,6 +147,8 @@ struct arm64_image_load {
 
 enum image_verdict arm64_image_check(const void *kernel, unsigned long len,
 				     const struct image_host *host);
+void arm64_image_window(struct arm64_image_load *ld, unsigned long base,
+			unsigned long size, bool top_down);
 
 /* elfcorehdr.c */
 int arm64_kexec_add_elfcorehdr(struct kimage *image,

@@ -4,6 +4,7 @@
  * judged against a made-up host (little-endian, 4K and 64K granules, 4K
  * pages), then one case per rule of image_rules[], each breaking that
  * rule and no earlier one, and asserting that exactly that rule fires.
+ * Then arm64_image_window(), for kernels placed either way.
  */
 #include <kunit/test.h>
 #include <linux/sizes.h>
@@ -189,10 +190,56 @@ static void image_test_64k_host(struct kunit *test)
 			IMAGE_PAGE_SIZE);
 }
 
+/* A 40 MiB kernel, and the window its initrd and device tree must use. */
+struct window_case {
+	const char *name;
+	unsigned long base;
+	bool top_down;
+	unsigned long want_min;
+	unsigned long want_max;
+};
+
+#define KERNEL_SIZE	(40 * SZ_1M)
+
+static const struct window_case window_cases[] = {
+	/* At the top of RAM that ends 64 MiB past 2 GiB: room is below. */
+	{ "top_down_just_above_1g_boundary", SZ_2G + 24 * SZ_1M, true,
+	  0, 3UL * SZ_1G - 1 },
+	{ "top_down_straddling_1g_boundary", SZ_1G - 2 * SZ_1M, true,
+	  0, SZ_2G - 1 },
+	{ "top_down_above_32g", 33UL * SZ_1G + 24 * SZ_1M, true,
+	  2UL * SZ_1G, 34UL * SZ_1G - 1 },
+	{ "bottom_up", SZ_1G + 2 * SZ_1M, false, SZ_1G, 33UL * SZ_1G - 1 },
+};
+
+static void window_case_desc(const struct window_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(window_cases, window_cases, window_case_desc);
+
+/* The window is 1 GiB aligned, 32 GiB at most, covers the kernel. */
+static void image_test_window(struct kunit *test)
+{
+	const struct window_case *c = test->param_value;
+	struct arm64_image_load ld = { };
+
+	arm64_image_window(&ld, c->base, KERNEL_SIZE, c->top_down);
+	KUNIT_EXPECT_EQ(test, ld.win_min, c->want_min);
+	KUNIT_EXPECT_EQ(test, ld.win_max, c->want_max);
+	KUNIT_EXPECT_TRUE(test, IS_ALIGNED(ld.win_min, SZ_1G));
+	KUNIT_EXPECT_TRUE(test, IS_ALIGNED(ld.win_max + 1, SZ_1G));
+	KUNIT_EXPECT_LE(test, ld.win_max - ld.win_min, SZ_32G - 1);
+	KUNIT_EXPECT_LE(test, ld.win_min, c->base);
+	KUNIT_EXPECT_GE(test, ld.win_max, c->base + KERNEL_SIZE - 1);
+}
+
 static struct kunit_case image_test_cases[] = {
 	KUNIT_CASE_PARAM(image_test_verdict, img_cases_gen_params),
 	KUNIT_CASE(image_test_big_endian_host),
 	KUNIT_CASE(image_test_64k_host),
+	KUNIT_CASE_PARAM(image_test_window, window_cases_gen_params),
 	{ }
 };
 
