@@ -47,6 +47,7 @@
 #define pr_fmt(fmt) "kexec: " fmt
 
 #include <linux/kexec.h>
+#include <linux/kexec_place.h>
 #include <linux/mm.h>
 #include <linux/mutex.h>
 #include <linux/pagemap.h>
@@ -58,17 +59,37 @@ static struct kimage **slot_of(bool crash)
 	return crash ? &kexec_crash_image : &kexec_image;
 }
 
+/**
+ * arch_kexec_crash_control_room() - control page room that grows with the machine
+ * @image: a crash image with its segments recorded
+ *
+ * The default: the architecture's control pages do not depend on the
+ * machine's size, so KEXEC_CRASH_CONTROL_ROOM covers them.
+ *
+ * Context: process context.
+ * Return: bytes a crash image needs in the region for control pages
+ * beyond KEXEC_CRASH_CONTROL_ROOM.
+ */
+unsigned long __weak arch_kexec_crash_control_room(const struct kimage *image)
+{
+	return 0;
+}
+
 static void fill_request(struct kexec_request *req, const struct kimage *image)
 {
+	bool crash = image->type == KEXEC_TYPE_CRASH;
+
 	*req = (struct kexec_request) {
 		.seg = image->segment,
 		.nr = image->nr_segments,
 		.entry = image->start,
-		.crash = image->type == KEXEC_TYPE_CRASH,
+		.crash = crash,
 		.win_start = phys_to_boot_phys(crashk_res.start),
 		.win_end = phys_to_boot_phys(crashk_res.end),
 		.dest_limit = KEXEC_DESTINATION_MEMORY_LIMIT,
 		.ram_pages = totalram_pages(),
+		.control_room = crash ? KEXEC_CRASH_CONTROL_ROOM +
+				arch_kexec_crash_control_room(image) : 0,
 	};
 }
 

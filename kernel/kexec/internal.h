@@ -24,6 +24,8 @@ struct kexec_file_ops;
  * @win_end:	last byte of the crash kernel region, inclusive
  * @dest_limit:	first address no segment may reach
  * @ram_pages:	pages of RAM in this kernel; an image may take half
+ * @control_room: bytes a crash image must leave free in the region for
+ *		its control pages
  *
  * The validator takes everything it judges from this structure, so the
  * KUnit suite can build requests without touching the machine.
@@ -37,6 +39,7 @@ struct kexec_request {
 	unsigned long win_end;
 	unsigned long dest_limit;
 	unsigned long ram_pages;
+	unsigned long control_room;
 };
 
 /* crashkernel.c */
@@ -104,7 +107,11 @@ int kexec_stage(struct kimage *image, struct kexec_staging *st);
 void kexec_unstage(struct kexec_staging *st);
 
 /* segments.c */
-/* What a crash image must leave free in the region for its control pages. */
+/*
+ * What a crash image must leave free in the region for its control pages
+ * on any machine; arch_kexec_crash_control_room() adds the part that
+ * grows with the machine.
+ */
 #define KEXEC_CRASH_CONTROL_ROOM	(32 * PAGE_SIZE)
 
 int kexec_check_request(const struct kexec_request *req);

@@ -22,8 +22,9 @@
  *   source pages that stage them can always be found;
  * - the entry point lies inside a destination range, and for a crash
  *   image every range and the entry point lie inside the crash region,
- *   with at least KEXEC_CRASH_CONTROL_ROOM bytes of it left over for the
- *   image's control pages.
+ *   with at least the request's control_room bytes of it left over for
+ *   the image's control pages: KEXEC_CRASH_CONTROL_ROOM, and what the
+ *   architecture says its page tables for this machine may take.
  */
 #include <linux/kernel.h>
 #include <linux/kexec.h>
@@ -167,7 +168,7 @@ static long no_control_room(const struct kexec_request *req)
 	/* Earlier rules: every range is inside the region, none overlap. */
 	for (i = 0; i < req->nr; i++)
 		room -= req->seg[i].memsz;
-	return room < KEXEC_CRASH_CONTROL_ROOM ? WHOLE_REQUEST : -1;
+	return room < req->control_room ? WHOLE_REQUEST : -1;
 }
 
 static long entry_outside_segments(const struct kexec_request *req)

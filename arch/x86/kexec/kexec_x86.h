@@ -28,6 +28,7 @@ void __noreturn x86_kexec_enter(unsigned long head, unsigned long entry,
 
 /* pgtable.c */
 int x86_kexec_build_pgtable(struct kimage *image, pgd_t *pgd);
+unsigned long x86_ident_tables(u64 start, u64 end, bool gbpages, bool l5);
 /* bzimage.c */
 /**
  * enum bzimage_verdict - which rule of bzimage_check() a kernel breaks

@@ -21,6 +21,13 @@
  * Every table page is a control page of the image (outside all
  * destinations, and for a crash image inside the crash region), so it is
  * freed with the image.  ``ident_sources[]`` lists what is mapped.
+ *
+ * Their number grows with the machine: about one page per GiB of RAM
+ * without 1 GiB pages.  So before a crash image replaces the loaded one,
+ * the same sources are walked again, counting at most how many tables
+ * each range can take (x86_ident_tables()), and the segment rules demand
+ * that much room in the region: found short only after the old capture
+ * kernel was unloaded, the room would cost it.
  */
 #define pr_fmt(fmt) "kexec: " fmt
 
@@ -29,6 +36,7 @@
 #include <linux/io.h>
 #include <linux/ioport.h>
 #include <linux/kexec.h>
+#include <linux/kexec_place.h>
 #include <linux/mm.h>
 #include <linux/pgtable.h>
 
@@ -39,16 +47,63 @@
 #include "kexec_x86.h"
 
 /**
- * struct ident_map - a page table being built
+ * struct ident_map - a page table being built, or counted
  * @info:	how kernel_ident_mapping_init() allocates and flags tables
  * @pgd:	the top-level table
  * @image:	the image the table belongs to
+ * @tables:	if set, nothing is mapped: the most table pages each range
+ *		could take are added here
  */
 struct ident_map {
 	struct x86_mapping_info info;
 	pgd_t *pgd;
-	struct kimage *image;
+	const struct kimage *image;
+	unsigned long *tables;
 };
+
+/* Slots of @size (a power of two) that [@start, @end) touches. */
+static u64 slots(u64 start, u64 end, u64 size)
+{
+	return (ALIGN(end, size) - ALIGN_DOWN(start, size)) / size;
+}
+
+/* What one top-level entry spans with five levels (PGDIR_SHIFT is 48). */
+#define L5_PGDIR_SIZE	BIT_ULL(48)
+
+/**
+ * x86_ident_tables() - most table pages one range of the identity map takes
+ * @start:	first byte
+ * @end:	first byte after the range
+ * @gbpages:	whether whole GiBs are mapped with 1 GiB pages
+ * @l5:		whether paging has five levels
+ *
+ * kernel_ident_mapping_init() maps with 2 MiB pages (and 1 GiB pages for
+ * whole, aligned GiBs when allowed) below a top level it is given.  A
+ * range then takes at most a PMD table per GiB it touches (only the two
+ * partial GiBs at its ends with 1 GiB pages), a PUD table per 512 GiB,
+ * and, in a kernel built for five levels, a P4D table per top-level
+ * entry: 256 TiB when five levels run, and 512 GiB when four do, where
+ * the P4D level is skipped but its page is taken all the same.  Tables
+ * that ranges share are counted for each, so the sum over ranges is an
+ * upper bound.
+ *
+ * Context: any.
+ * Return: that many pages; 0 for an empty range.
+ */
+unsigned long x86_ident_tables(u64 start, u64 end, bool gbpages, bool l5)
+{
+	u64 n;
+
+	if (start >= end)
+		return 0;
+	n = slots(start, end, PUD_SIZE);
+	if (gbpages)
+		n = min_t(u64, n, 2);
+	n += slots(start, end, P4D_SIZE);
+	if (IS_ENABLED(CONFIG_X86_5LEVEL))
+		n += slots(start, end, l5 ? L5_PGDIR_SIZE : P4D_SIZE);
+	return n;
+}
 
 static void *alloc_table(void *data)
 {
@@ -62,6 +117,12 @@ static void *alloc_table(void *data)
 
 static int map_range(struct ident_map *map, u64 start, u64 end)
 {
+	if (map->tables) {
+		*map->tables += x86_ident_tables(start, end,
+						 map->info.direct_gbpages,
+						 pgtable_l5_enabled());
+		return 0;
+	}
 	return kernel_ident_mapping_init(&map->info, map->pgd, start, end);
 }
 
@@ -161,6 +222,33 @@ static void share_kernel_half(pgd_t *pgd)
 {
 	memcpy(pgd + KERNEL_PGD_BOUNDARY, init_mm.pgd + KERNEL_PGD_BOUNDARY,
 	       KERNEL_PGD_PTRS * sizeof(pgd_t));
+}
+
+/**
+ * arch_kexec_crash_control_room() - room the relocation page table may need
+ * @image: a crash image with its segments recorded
+ *
+ * Walks what x86_kexec_build_pgtable() will map and counts the most table
+ * pages it can take (x86_ident_tables()).
+ *
+ * Context: process context, may sleep (the EFI system table is mapped to
+ * read how many configuration tables follow it).
+ * Return: that many pages, in bytes.  If a firmware table cannot be
+ * mapped, the count stops there; building the table will then fail too.
+ */
+unsigned long arch_kexec_crash_control_room(const struct kimage *image)
+{
+	unsigned long tables = 0;
+	struct ident_map map = {
+		.info.direct_gbpages = direct_gbpages,
+		.image = image,
+		.tables = &tables,
+	};
+	int i, ret = 0;
+
+	for (i = 0; i < ARRAY_SIZE(ident_sources) && !ret; i++)
+		ret = ident_sources[i](&map);
+	return tables * PAGE_SIZE;
 }
 
 /**

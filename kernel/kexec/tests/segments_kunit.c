@@ -22,6 +22,7 @@ struct seg_case {
 	unsigned long nr;
 	struct kexec_segment seg[MAX_SEGS];
 	int ret;
+	unsigned long arch_room;
 };
 
 #define SEG(m, msz, bsz) { .mem = (m), .memsz = (msz), .bufsz = (bsz) }
@@ -38,6 +39,10 @@ static const struct seg_case seg_cases[] = {
 	{ "crash_a_page_short_of_control_room", true, WIN_START, 1,
 	  { SEG(WIN_START, SZ_16M - KEXEC_CRASH_CONTROL_ROOM + PAGE_SIZE, 0) },
 	  -ENOMEM },
+	/* The architecture's page tables for a big machine need a page more. */
+	{ "crash_a_page_short_of_arch_room", true, WIN_START, 1,
+	  { SEG(WIN_START, SZ_16M - KEXEC_CRASH_CONTROL_ROOM, 0) },
+	  -ENOMEM, PAGE_SIZE },
 	{ "adjacent_segments", false, SZ_1M, 2,
 	  { SEG(SZ_1M, PAGE_SIZE, 0), SEG(SZ_1M + PAGE_SIZE, PAGE_SIZE, 0) },
 	  0 },
@@ -97,6 +102,8 @@ static void segments_test_request_verdict(struct kunit *test)
 		.win_end = WIN_END,
 		.dest_limit = SZ_1G,
 		.ram_pages = SZ_64M >> PAGE_SHIFT,
+		.control_room = c->crash ?
+				KEXEC_CRASH_CONTROL_ROOM + c->arch_room : 0,
 	};
 
 	KUNIT_EXPECT_EQ(test, kexec_check_request(&req), c->ret);
