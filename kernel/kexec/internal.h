@@ -114,6 +114,21 @@ void kexec_unstage(struct kexec_staging *st);
  */
 #define KEXEC_CRASH_CONTROL_ROOM	(32 * PAGE_SIZE)
 
+/**
+ * struct kexec_verdict - what the segment rules said of a request
+ * @err:	0 if every rule holds, else the negative errno of the first
+ *		rule that fails
+ * @why:	that rule's description, NULL if every rule holds
+ * @seg:	the first segment that breaks it, or -1 when the rule is
+ *		about the request as a whole (or nothing broke)
+ */
+struct kexec_verdict {
+	int err;
+	const char *why;
+	long seg;
+};
+
+struct kexec_verdict kexec_judge_request(const struct kexec_request *req);
 int kexec_check_request(const struct kexec_request *req);
 bool kexec_range_hits_segments(const struct kimage *image,
 			       unsigned long start, unsigned long size);

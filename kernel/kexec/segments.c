@@ -26,6 +26,8 @@
  *   the image's control pages: KEXEC_CRASH_CONTROL_ROOM, and what the
  *   architecture says its page tables for this machine may take.
  */
+#define pr_fmt(fmt) "kexec: " fmt
+
 #include <linux/kernel.h>
 #include <linux/kexec.h>
 #include <linux/printk.h>
@@ -204,11 +206,40 @@ static const struct segment_rule segment_rules[] = {
 };
 
 /**
+ * kexec_judge_request() - find the first segment rule a request breaks
+ * @req: the request; see struct kexec_request
+ *
+ * Applies the rules of ``segment_rules[]`` in order and stops at the
+ * first that fails.  Logs nothing: kexec_check_request() does.
+ *
+ * Context: any; reads only @req.
+ * Return: the verdict; its @err is 0 or one of the errnos listed for
+ * kexec_check_request().
+ */
+struct kexec_verdict kexec_judge_request(const struct kexec_request *req)
+{
+	const struct segment_rule *rule;
+	long bad;
+
+	for (rule = segment_rules;
+	     rule < segment_rules + ARRAY_SIZE(segment_rules); rule++) {
+		bad = rule->bad(req);
+		if (bad >= 0)
+			return (struct kexec_verdict) {
+				.err = -rule->errno,
+				.why = rule->what,
+				.seg = bad == WHOLE_REQUEST ? -1 : bad,
+			};
+	}
+	return (struct kexec_verdict) { .seg = -1 };
+}
+
+/**
  * kexec_check_request() - judge a kexec_load() request before acting on it
  * @req: the request; see struct kexec_request
  *
- * Applies every rule of ``segment_rules[]`` in order and stops at the
- * first that fails, logging one line that names it.
+ * Judges @req with kexec_judge_request() and, if a rule fails, logs one
+ * line that names it and the segment.
  *
  * Context: any; reads only @req.
  * Return: 0 if the request may be loaded; -EADDRNOTAVAIL for a range
@@ -220,22 +251,16 @@ static const struct segment_rule segment_rules[] = {
  */
 int kexec_check_request(const struct kexec_request *req)
 {
-	const struct segment_rule *rule;
-	long bad;
+	struct kexec_verdict v = kexec_judge_request(req);
 
-	for (rule = segment_rules;
-	     rule < segment_rules + ARRAY_SIZE(segment_rules); rule++) {
-		bad = rule->bad(req);
-		if (bad < 0)
-			continue;
-		if (bad == WHOLE_REQUEST)
-			pr_warn_ratelimited("kexec: refused: %s\n", rule->what);
-		else
-			pr_warn_ratelimited("kexec: refused: %s (segment %ld)\n",
-					    rule->what, bad);
-		return -rule->errno;
-	}
-	return 0;
+	if (!v.err)
+		return 0;
+	if (v.seg < 0)
+		pr_warn_ratelimited("refused: %s\n", v.why);
+	else
+		pr_warn_ratelimited("refused: %s (segment %ld)\n",
+				    v.why, v.seg);
+	return v.err;
 }
 
 /**
