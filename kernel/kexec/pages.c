@@ -12,6 +12,12 @@
  *   code what to copy where (see entries.c); they are placed like source
  *   pages.
  *
+ * Source pages are written only through kmap_local_page(), so on a
+ * 32-bit machine they may come from highmem; indirection pages are
+ * written through page_address() and come from lowmem.  Every such page
+ * must also lie below the architecture's source limit, which is checked
+ * in page frames because a PAE machine's highmem may lie above 4 GiB.
+ *
  * The relocation code overwrites destination ranges while it runs, so
  * the one rule of placement is: **no control, indirection or source page
  * may lie inside a destination range**, with a single exception, a
@@ -51,6 +57,19 @@
  * only too big.
  */
 #define SOURCE_PAGE_GFP	(GFP_KERNEL | __GFP_RETRY_MAYFAIL | __GFP_NOWARN)
+
+/*
+ * A page that will hold a destination page's data is only ever reached
+ * through kmap_local_page(), so it may come from highmem, as most of a
+ * 32-bit machine's RAM is; an indirection page (@dest is KIMAGE_NO_DEST)
+ * is written through page_address() and must stay in lowmem.
+ */
+static gfp_t source_page_gfp(unsigned long dest)
+{
+	if (dest == KIMAGE_NO_DEST)
+		return SOURCE_PAGE_GFP;
+	return SOURCE_PAGE_GFP | __GFP_HIGHMEM;
+}
 
 static struct page *alloc_marked(gfp_t gfp, unsigned int order)
 {
@@ -95,15 +114,37 @@ static unsigned long page_boot_addr(struct page *page)
 	return page_to_boot_pfn(page) << PAGE_SHIFT;
 }
 
+/*
+ * Does @page, @order pages long, end at or below @limit?  Compared in
+ * page frames: a highmem page of a 32-bit PAE machine may lie above
+ * 4 GiB, where its address does not fit in an unsigned long.
+ */
+static bool below_limit(struct page *page, unsigned int order,
+			unsigned long limit)
+{
+	/* The last page frame that ends at or below @limit. */
+	unsigned long last = (limit - (PAGE_SIZE - 1)) >> PAGE_SHIFT;
+
+	return page_to_boot_pfn(page) + (1UL << order) - 1 <= last;
+}
+
 /* May @page, @order pages long, stay put while the image is relocated? */
 static bool placement_ok(struct kimage *image, struct page *page,
 			 unsigned int order, unsigned long limit)
 {
-	unsigned long addr = page_boot_addr(page);
-	unsigned long size = PAGE_SIZE << order;
+	return below_limit(page, order, limit) &&
+	       !kexec_range_hits_segments(image, page_boot_addr(page),
+					  PAGE_SIZE << order);
+}
 
-	return addr + size - 1 <= limit &&
-	       !kexec_range_hits_segments(image, addr, size);
+/* May @page hold the data bound for @dest (KIMAGE_NO_DEST: a list)? */
+static bool source_ok(struct kimage *image, struct page *page,
+		      unsigned long dest)
+{
+	if (!below_limit(page, 0, KEXEC_SOURCE_MEMORY_LIMIT))
+		return false;
+	return page_boot_addr(page) == dest ||
+	       placement_ok(image, page, 0, KEXEC_SOURCE_MEMORY_LIMIT);
 }
 
 static struct page *normal_control_pages(struct kimage *image,
@@ -194,7 +235,10 @@ static struct page *unpark(struct kimage_loader *ld, unsigned long dest)
  * @dest:	the destination the page will be copied to, or KIMAGE_NO_DEST
  *
  * A page parked earlier at @dest itself is used first.  If xa_store()
- * cannot index a parked page, that page is merely not reused.
+ * cannot index a parked page, that page is merely not reused.  A page for
+ * data may be a highmem page, so callers must map it with
+ * kmap_local_page(); a page for KIMAGE_NO_DEST is in lowmem, and
+ * page_address() gives it.
  *
  * Context: process context, may sleep; while kexec_commit() builds a
  * normal image, which nothing else can reach yet: no lock is needed.
@@ -205,13 +249,18 @@ static struct page *unpark(struct kimage_loader *ld, unsigned long dest)
 struct page *kimage_alloc_source_page(struct kimage_loader *ld,
 				      unsigned long dest)
 {
-	struct page *page = unpark(ld, dest);
+	struct page *page;
 
+	/*
+	 * Nothing is bound for KIMAGE_NO_DEST, whose page frame on 32-bit
+	 * is that of the last page below 4 GiB: what is parked there may be
+	 * a highmem page, and a list page must not be.
+	 */
+	page = dest == KIMAGE_NO_DEST ? NULL : unpark(ld, dest);
 	if (page)
 		return page;
-	while ((page = alloc_marked(SOURCE_PAGE_GFP, 0))) {
-		if (page_boot_addr(page) == dest ||
-		    placement_ok(ld->image, page, 0, KEXEC_SOURCE_MEMORY_LIMIT)) {
+	while ((page = alloc_marked(source_page_gfp(dest), 0))) {
+		if (source_ok(ld->image, page, dest)) {
 			list_add(&page->lru, &ld->image->dest_pages);
 			return page;
 		}
