@@ -21,27 +21,12 @@
 
 #include <crypto/sha2.h>
 #include <linux/kexec.h>
+#include <linux/kexec_digest.h>
 #include <linux/mm.h>
 #include <linux/purgatory.h>
 #include <linux/sched.h>
-#include <linux/sizes.h>
 
 #include "internal.h"
-
-/* sha256_update() takes an unsigned int; hash in pieces, rescheduling. */
-#define DIGEST_PIECE	SZ_1M
-
-static void hash_bytes(struct sha256_state *sha, const u8 *p, size_t len)
-{
-	while (len) {
-		size_t n = min_t(size_t, len, DIGEST_PIECE);
-
-		sha256_update(sha, p, n);
-		p += n;
-		len -= n;
-		cond_resched();
-	}
-}
 
 static void hash_zeros(struct sha256_state *sha, size_t len)
 {
@@ -52,7 +37,7 @@ static void hash_zeros(struct sha256_state *sha, size_t len)
 
 		sha256_update(sha, zero, n);
 		len -= n;
-		if (IS_ALIGNED(len, DIGEST_PIECE))
+		if (IS_ALIGNED(len, KEXEC_DIGEST_PIECE))
 			cond_resched();
 	}
 }
@@ -81,7 +66,7 @@ int kexec_purgatory_store_digests(struct kimage *image)
 
 		if (seg->kbuf == own)
 			continue;
-		hash_bytes(&sha, seg->kbuf, seg->bufsz);
+		kexec_sha256_update(&sha, seg->kbuf, seg->bufsz, true);
 		hash_zeros(&sha, seg->memsz - seg->bufsz);
 		regions[n].start = seg->mem;
 		regions[n++].len = seg->memsz;

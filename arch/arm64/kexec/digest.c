@@ -31,9 +31,8 @@
 
 #include <crypto/sha2.h>
 #include <linux/kexec.h>
+#include <linux/kexec_digest.h>
 #include <linux/mm.h>
-#include <linux/sched.h>
-#include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
@@ -64,26 +63,14 @@ struct arm64_kexec_digests {
 	struct segment_digest seg[];
 };
 
-/*
- * sha256() takes an unsigned int length, and kexec_file_load() accepts
- * an initrd of exactly 4 GiB: hash in pieces.  Only the load may
- * reschedule between them; the crash path must not.
- */
-#define DIGEST_PIECE	SZ_1M
-
+/* Only the load may reschedule while hashing; the crash path must not. */
 static void hash_segment(const u8 *p, unsigned long len, u8 *out,
 			 bool may_sleep)
 {
 	struct sha256_state st;
-	unsigned long n;
 
 	sha256_init(&st);
-	for (; len; p += n, len -= n) {
-		n = min_t(unsigned long, len, DIGEST_PIECE);
-		sha256_update(&st, p, n);
-		if (may_sleep)
-			cond_resched();
-	}
+	kexec_sha256_update(&st, p, len, may_sleep);
 	sha256_final(&st, out);
 }
 
