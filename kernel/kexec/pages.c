@@ -58,12 +58,7 @@
  */
 #define SOURCE_PAGE_GFP	(GFP_KERNEL | __GFP_RETRY_MAYFAIL | __GFP_NOWARN)
 
-/*
- * A page that will hold a destination page's data is only ever reached
- * through kmap_local_page(), so it may come from highmem, as most of a
- * 32-bit machine's RAM is; an indirection page (@dest is KIMAGE_NO_DEST)
- * is written through page_address() and must stay in lowmem.
- */
+/* Data pages may be highmem, list pages not: see the DOC block above. */
 static gfp_t source_page_gfp(unsigned long dest)
 {
 	if (dest == KIMAGE_NO_DEST)
@@ -144,7 +139,7 @@ static bool source_ok(struct kimage *image, struct page *page,
 	if (!below_limit(page, 0, KEXEC_SOURCE_MEMORY_LIMIT))
 		return false;
 	return page_boot_addr(page) == dest ||
-	       placement_ok(image, page, 0, KEXEC_SOURCE_MEMORY_LIMIT);
+	       !kexec_range_hits_segments(image, page_boot_addr(page), PAGE_SIZE);
 }
 
 static struct page *normal_control_pages(struct kimage *image,
