@@ -127,7 +127,7 @@ fi
 
 judge_crash "$arch" "$kbuild/vmlinux" "$out/ext4/vmcore" "$out/ext4" \
 	"${crash_pid:-none}" "$panic_line" "0 1"
-ktap_result $? "${arch}_ext4_dump_crash_bt_log_ps_sys" "$out/ext4/crash.txt"
+crash_result $? "${arch}_ext4_dump_crash_bt_log_ps_sys" "$out/ext4"
 
 net_dump
 ktap_result $? "${arch}_net_dump_received_and_reassembled" \
@@ -135,7 +135,7 @@ ktap_result $? "${arch}_net_dump_received_and_reassembled" \
 
 judge_crash "$arch" "$kbuild/vmlinux" "$out/net/vmcore" "$out/net" \
 	"${crash_pid:-none}" "$panic_line" "0 1"
-ktap_result $? "${arch}_net_dump_crash_bt_log_ps_sys" "$out/net/crash.txt"
+crash_result $? "${arch}_net_dump_crash_bt_log_ps_sys" "$out/net"
 
 if [ -n "$busy" ]; then
 	# The writer and the sender were alive in the dead kernel.

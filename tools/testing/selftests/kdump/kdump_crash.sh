@@ -219,7 +219,7 @@ if [ -n "$no_crash" ]; then
 else
 	judge_crash "$arch" "$kbuild/vmlinux" "$vmcore" "$out" \
 		"${crash_pid:-none}" "$panic_line" "$bt_cpus"
-	ktap_result $? "${arch}_crash_bt_log_ps_sys_${smp}_cpus" "$out/crash.txt"
+	crash_result $? "${arch}_crash_bt_log_ps_sys_${smp}_cpus" "$out"
 fi
 
 # devdump_said LINE...: the serial log holds every LINE.
