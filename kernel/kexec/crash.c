@@ -18,8 +18,8 @@
  * 2. machine_crash_shutdown(): the architecture stops the other CPUs,
  *    each saving its registers into its crash note, saves this CPU's,
  *    and quiesces interrupt controllers and virtualization;
- * 3. write the CRASHTIME, and the CPUs that did not stop (crash_stop.c),
- *    into VMCOREINFO and rebuild its note;
+ * 3. name the CPUs that did not stop (crash_stop.c) in the log, write
+ *    them and the CRASHTIME into VMCOREINFO, and rebuild its note;
  * 4. machine_kexec() into ``kexec_crash_image``.
  *
  * A crash that finds the kexec lock taken (a load or unload of either
@@ -29,6 +29,7 @@
  */
 #define pr_fmt(fmt) "kdump: " fmt
 
+#include <linux/crash_stop.h>
 #include <linux/kexec.h>
 #include <linux/objtool.h>
 #include <linux/panic.h>
@@ -38,6 +39,16 @@
 #include <linux/reboot.h>
 
 #include "internal.h"
+
+/* Say which CPUs the crash stop missed: their notes stay empty. */
+static void report_unstopped_cpus(void)
+{
+	const struct cpumask *unstopped = crash_stop_pending();
+
+	if (!cpumask_empty(unstopped))
+		pr_emerg("CPUs %*pbl did not stop; the dump lacks their registers\n",
+			 cpumask_pr_args(unstopped));
+}
 
 /**
  * __crash_kexec() - jump into the capture kernel, if one is loaded
@@ -61,6 +72,7 @@ void __noclone __crash_kexec(struct pt_regs *regs)
 	if (kexec_crash_image) {
 		crash_setup_regs(&fixed_regs, regs);
 		machine_crash_shutdown(&fixed_regs);
+		report_unstopped_cpus();
 		crash_save_vmcoreinfo();
 		machine_kexec(kexec_crash_image);
 	}

@@ -16,9 +16,10 @@
  *   note, so the mask never names a CPU whose note is complete;
  * - the architecture may wait for the mask to empty, bounded, with
  *   crash_stop_wait(), and escalate (an NMI) for the CPUs left;
- * - crash_save_vmcoreinfo() names the CPUs still owed in the log and in
- *   the VMCOREINFO key ``CRASH_CPUS_NOT_STOPPED`` (a CPU list such as
- *   ``1,3-5``).  The key is absent when every CPU stopped.
+ * - __crash_kexec() names the CPUs still owed in the log, and
+ *   crash_save_vmcoreinfo() in the VMCOREINFO key
+ *   ``CRASH_CPUS_NOT_STOPPED`` (a CPU list such as ``1,3-5``).  The key
+ *   is absent when every CPU stopped.
  *
  * A CPU may also save its registers before the crashing CPU asks: one
  * that lost the race to panic() stops itself (arm64's

@@ -22,6 +22,8 @@
  * buffer, so it needs no stack buffer and no allocation and is safe on
  * the crash path.
  */
+#define pr_fmt(fmt) "vmcoreinfo: " fmt
+
 #include <linux/crash_core.h>
 #include <linux/crash_stop.h>
 #include <linux/gfp.h>
@@ -107,9 +109,6 @@ void crash_save_vmcoreinfo(void)
 {
 	const struct cpumask *unstopped = crash_stop_pending();
 
-	if (!cpumask_empty(unstopped))
-		pr_emerg("kdump: CPUs %*pbl did not stop; the dump lacks their registers\n",
-			 cpumask_pr_args(unstopped));
 	if (!vmcoreinfo_note)
 		return;
 	vmcoreinfo_data = vmcoreinfo_safecopy ?: vmcoreinfo_data;
@@ -158,7 +157,7 @@ free_data:
 	free_page((unsigned long)vmcoreinfo_data);
 	vmcoreinfo_data = NULL;
 fail:
-	pr_warn("vmcoreinfo: no memory, dumps will lack VMCOREINFO\n");
+	pr_warn("no memory, dumps will lack VMCOREINFO\n");
 	return -ENOMEM;
 }
 
@@ -171,7 +170,7 @@ static int __init vmcoreinfo_init(void)
 	vmcoreinfo_add_generic_keys();
 	arch_crash_save_vmcoreinfo();
 	if (vmcoreinfo_size + CRASHTIME_ROOM >= VMCOREINFO_BYTES)
-		pr_warn("vmcoreinfo: %zu bytes of keys leave no room for CRASHTIME\n",
+		pr_warn("%zu bytes of keys leave no room for CRASHTIME\n",
 			vmcoreinfo_size);
 	publish_note();
 	return 0;
