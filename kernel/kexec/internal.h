@@ -9,6 +9,7 @@
 
 #include <linux/elf.h>
 #include <linux/kexec.h>
+#include <linux/stdarg.h>
 #include <linux/xarray.h>
 
 struct crash_mem_range;
@@ -46,6 +47,10 @@ struct kexec_request {
 int crashkernel_parse(const char *cmdline, unsigned long long ram,
 		      unsigned long long *size, unsigned long long *base,
 		      const char *suffix);
+
+/* vmcoreinfo.c */
+size_t vmcoreinfo_add_line(unsigned char *buf, size_t used, size_t cap,
+			   const char *fmt, va_list args);
 
 /* vmcoreinfo_keys.c */
 void __init vmcoreinfo_add_generic_keys(void);

@@ -16,11 +16,13 @@
  * inside the crash region (see kimage_crash_copy_vmcoreinfo()); the crash
  * path then appends to the safe copy and builds the note from it.
  *
- * The buffer is never more than VMCOREINFO_BYTES; a line that does not
- * fit is cut.  Boot checks that the keys leave room for CRASHTIME and
- * warns if not.  vmcoreinfo_append_str() formats straight into the
- * buffer, so it needs no stack buffer and no allocation and is safe on
- * the crash path.
+ * The buffer is never more than VMCOREINFO_BYTES.  A line goes in whole
+ * or not at all: a cut line would give its key a wrong value (a list of
+ * CPUs missing its tail, say), where a missing line is visibly missing,
+ * and a warning says so once.  Boot checks that the keys leave room for
+ * CRASHTIME and warns if not.  vmcoreinfo_append_str() formats straight
+ * into the buffer, so it needs no stack buffer and no allocation and is
+ * safe on the crash path.
  */
 #define pr_fmt(fmt) "vmcoreinfo: " fmt
 
@@ -61,22 +63,59 @@ static void publish_note(void)
 }
 
 /**
+ * vmcoreinfo_add_line() - format one line into a VMCOREINFO buffer
+ * @buf:	the buffer, @cap bytes
+ * @used:	bytes of @buf already holding lines
+ * @cap:	size of @buf
+ * @fmt:	printf-style format of the line, including its newline
+ * @args:	its arguments
+ *
+ * The line goes in whole or not at all.  It fits when it and the
+ * terminating NUL that vsnprintf() writes fit in the @cap - @used bytes
+ * left; a line that does not fit leaves the bytes after @used zero.
+ *
+ * Context: any, including the crash path: no allocation, no lock.
+ * Return: the length of the line added, or 0 if it did not fit.
+ */
+size_t vmcoreinfo_add_line(unsigned char *buf, size_t used, size_t cap,
+			   const char *fmt, va_list args)
+{
+	size_t room = cap - used;
+	int len;
+
+	if (used >= cap)
+		return 0;
+	len = vsnprintf(buf + used, room, fmt, args);
+	if (len >= 0 && len < room)
+		return len;
+	memset(buf + used, 0, room);
+	return 0;
+}
+
+/**
  * vmcoreinfo_append_str() - add a line to VMCOREINFO
  * @fmt: printf-style format of the line, including its newline
+ *
+ * A line that does not fit in what is left of the VMCOREINFO_BYTES is
+ * left out, with a warning the first time; see vmcoreinfo_add_line().
  *
  * Context: any, including the crash path; formats in place.
  */
 void vmcoreinfo_append_str(const char *fmt, ...)
 {
-	size_t room = VMCOREINFO_BYTES - vmcoreinfo_size;
 	va_list args;
 	size_t len;
 
-	if (!vmcoreinfo_data || room <= 1)
+	if (!vmcoreinfo_data)
 		return;
 	va_start(args, fmt);
-	len = vscnprintf(vmcoreinfo_data + vmcoreinfo_size, room, fmt, args);
+	len = vmcoreinfo_add_line(vmcoreinfo_data, vmcoreinfo_size,
+				  VMCOREINFO_BYTES, fmt, args);
 	va_end(args);
+	if (!len) {
+		pr_warn_once("full, a line was left out\n");
+		return;
+	}
 	if (vmcoreinfo_safecopy && vmcoreinfo_safecopy != vmcoreinfo_data)
 		memcpy(vmcoreinfo_safecopy + vmcoreinfo_size,
 		       vmcoreinfo_data + vmcoreinfo_size, len);
