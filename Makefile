@@ -237,6 +237,18 @@ el2_suite = $(2)_arm64_$(1)=KDUMP_VIRT_OPTS=virtualization=on \
 el2_suites = $(foreach m,vhe nvhe stub,"$(call el2_suite,$(m),crash)" \
 	"$(call el2_suite,$(m),reboot)")
 
+# la57_suites: crash and kexec -e reboot on x86_64 with 5-level paging.
+# The kernel is built with X86_5LEVEL, as Debian's is, and uses five
+# levels when the CPU has LA57 (QEMU's la57, which TCG emulates); every
+# kernel of a run must say it did (the guest inits read
+# pgtable_l5_enabled from the kernel's own VMCOREINFO in /proc/kcore).
+la57_suite = $(1)_x86_64_la57=KDUMP_QEMU_ARGS='-cpu qemu64,+la57' \
+	KDUMP_EVERY_KERNEL=KDUMP-PAGE-LEVELS=5 \
+	KDUMP_TOOLS=$(TOOLS) KDUMP_SYSROOT=$(B)/sysroot/x86_64 \
+	$(ST)/kdump_$(1).sh x86_64 $(call kbuild,x86_64) \
+	$(call testdir,x86_64)/$(1).cpio.gz $(call testdir,x86_64)/$(1)-la57
+la57_suites = "$(call la57_suite,crash)" "$(call la57_suite,reboot)"
+
 # machine_refusal_suite MACHINE: an arm64 machine that cannot enter a
 # normal image (spin-table CPUs, protected KVM) refuses one with EBUSY.
 machine_refusal_suite = refusal_arm64_$(subst -,_,$(1))= \
@@ -360,6 +372,7 @@ check: tools $(ARCHES:%=initramfs-%) \
 			"$(call machine_refusal_suite,pkvm)" \
 			"$(crash_64k_suite)") \
 		$(if $(filter x86_64,$(ARCHES)),"$(call elfcorehdr_suite,x86_64)" \
+			$(la57_suites) \
 			"$(call kaslr_offset_suite,x86_64)" \
 			"$(call reloc_order_suite,x86_64)") \
 		$(if $(filter project,$(MODE)),"$(series_suite)" "$(docs_suite)" \
