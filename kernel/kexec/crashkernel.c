@@ -260,16 +260,59 @@ static const char *ck_find(const char *cmdline, const char *suffix)
 }
 
 /* One line per value: the refusal, or that no range fits this machine. */
-static void ck_report(const struct ck_parser *ck, int ret,
+static void ck_report(const struct crashkernel_verdict *v,
 		      unsigned long long ram, const char *suffix)
 {
-	if (ret)
+	if (v->err == -EINVAL)
 		pr_warn("crashkernel=%.*s: %s at \"%.*s\"; %s\n",
-			(int)ck_word_len(ck->value), ck->value, ck->why,
-			(int)ck_word_len(ck->p), ck->p, ck_outcome(suffix));
-	else if (ck->no_range)
+			(int)ck_word_len(v->value), v->value, v->why,
+			(int)ck_word_len(v->at), v->at, ck_outcome(suffix));
+	else if (v->no_range)
 		pr_info("crashkernel: no range holds %llu MiB of RAM, nothing reserved\n",
 			round_up(ram, SZ_128M) >> 20);
+}
+
+/**
+ * crashkernel_judge() - parse the last crashkernel= of one kind, quietly
+ * @cmdline:	the kernel command line
+ * @ram:	bytes of RAM, for the range-list form
+ * @size:	set to the size asked for, 0 if none or refused
+ * @base:	set to the offset asked for, 0 if none or refused
+ * @suffix:	",high", ",low", or NULL for the plain forms
+ *
+ * crashkernel_parse() without the log line, for it and for the KUnit
+ * suite, which checks which rule refused a value.
+ *
+ * Context: any; reads @cmdline only.
+ * Return: the verdict; its @err is 0 (with *@size 0 when a range list
+ * has no range for this machine), -ENOENT if there is no value of this
+ * kind, or -EINVAL if the value broke the rule @why names.
+ */
+struct crashkernel_verdict crashkernel_judge(const char *cmdline,
+					     unsigned long long ram,
+					     unsigned long long *size,
+					     unsigned long long *base,
+					     const char *suffix)
+{
+	struct crashkernel_verdict v = { .err = -ENOENT };
+	struct ck_parser ck = { };
+
+	*size = 0;
+	*base = 0;
+	ck.value = ck_find(cmdline, suffix);
+	if (!ck.value)
+		return v;
+	ck.p = ck.value;
+	v.err = ck_parse_value(&ck, ram, size, base, suffix);
+	if (v.err) {
+		*size = 0;
+		*base = 0;
+	}
+	v.why = ck.why;
+	v.value = ck.value;
+	v.at = ck.p;
+	v.no_range = ck.no_range;
+	return v;
 }
 
 /**
@@ -289,22 +332,11 @@ int crashkernel_parse(const char *cmdline, unsigned long long ram,
 		      unsigned long long *size, unsigned long long *base,
 		      const char *suffix)
 {
-	struct ck_parser ck = { };
-	int ret;
+	struct crashkernel_verdict v;
 
-	*size = 0;
-	*base = 0;
-	ck.value = ck_find(cmdline, suffix);
-	if (!ck.value)
-		return -ENOENT;
-	ck.p = ck.value;
-	ret = ck_parse_value(&ck, ram, size, base, suffix);
-	ck_report(&ck, ret, ram, suffix);
-	if (ret) {
-		*size = 0;
-		*base = 0;
-	}
-	return ret;
+	v = crashkernel_judge(cmdline, ram, size, base, suffix);
+	ck_report(&v, ram, suffix);
+	return v.err;
 }
 
 /**

@@ -44,6 +44,28 @@ struct kexec_request {
 };
 
 /* crashkernel.c */
+
+/**
+ * struct crashkernel_verdict - what crashkernel_judge() made of a value
+ * @err:	0, -ENOENT (no value of this kind) or -EINVAL
+ * @why:	the first rule the value broke, NULL if none
+ * @value:	the value judged, NULL if there was none
+ * @at:		where in @value parsing stopped
+ * @no_range:	a range list had no range for the machine's RAM
+ */
+struct crashkernel_verdict {
+	int err;
+	const char *why;
+	const char *value;
+	const char *at;
+	bool no_range;
+};
+
+struct crashkernel_verdict crashkernel_judge(const char *cmdline,
+					     unsigned long long ram,
+					     unsigned long long *size,
+					     unsigned long long *base,
+					     const char *suffix);
 int crashkernel_parse(const char *cmdline, unsigned long long ram,
 		      unsigned long long *size, unsigned long long *base,
 		      const char *suffix);

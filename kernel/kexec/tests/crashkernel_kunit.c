@@ -2,7 +2,9 @@
 /*
  * KUnit suite for the crashkernel= parser: every form, every suffix, and
  * the malformed values it must refuse.  Each case is one command line
- * and what crashkernel_parse() must make of it.
+ * and what crashkernel_judge() must make of it; a refused value must be
+ * refused by the rule the case names, so that no rule can go missing
+ * while a later one happens to refuse the same value.
  */
 #include <kunit/test.h>
 #include <linux/sizes.h>
@@ -17,6 +19,7 @@ struct ck_case {
 	int ret;
 	unsigned long long size;
 	unsigned long long base;
+	const char *why;
 };
 
 #define RAM	(512ULL * SZ_1M)
@@ -61,35 +64,53 @@ static const struct ck_case ck_valid[] = {
 	  0 },
 };
 
+#define NO_SIZE		"a size was expected"
+#define TOO_BIG		"number does not fit in 64 bits"
+#define SHIFT_TOO_BIG	"size does not fit in 64 bits"
+#define TRAILING	"unexpected character"
+#define NO_DASH		"'-' expected after the start of a range"
+#define INVERTED	"range ends before it starts"
+#define NO_COLON	"':' expected after a range"
+#define NOT_BELOW_RAM	"the size chosen is not smaller than RAM"
+
+#define REFUSED(n, cmd, sfx, w) \
+	{ .name = n, .cmdline = cmd, .ram = RAM, .suffix = sfx, \
+	  .ret = -EINVAL, .why = w }
+#define ABSENT(n, cmd, sfx) \
+	{ .name = n, .cmdline = cmd, .ram = RAM, .suffix = sfx, \
+	  .ret = -ENOENT }
+
 static const struct ck_case ck_refused[] = {
-	{ "absent", "quiet console=ttyS0", RAM, NULL, -ENOENT },
-	{ "high_absent", "crashkernel=64M", RAM, ",high", -ENOENT },
-	{ "plain_skips_vtab_high", "crashkernel=256M,high\vquiet", RAM, NULL,
-	  -ENOENT },
-	{ "not_a_parameter_suffix", "xcrashkernel=64M", RAM, NULL, -ENOENT },
-	{ "empty", "crashkernel=", RAM, NULL, -EINVAL },
-	{ "garbage", "crashkernel=abc", RAM, NULL, -EINVAL },
-	{ "bad_suffix", "crashkernel=64Q", RAM, NULL, -EINVAL },
-	{ "trailing_garbage", "crashkernel=64M@1Gx", RAM, NULL, -EINVAL },
-	{ "offset_missing", "crashkernel=64M@", RAM, NULL, -EINVAL },
-	{ "overflowing_digits", "crashkernel=99999999999999999999999M", RAM,
-	  NULL, -EINVAL },
-	{ "overflowing_suffix", "crashkernel=17179869184G", RAM, NULL,
-	  -EINVAL },
-	{ "overflowing_offset", "crashkernel=1M@99999999999999999999", RAM,
-	  NULL, -EINVAL },
-	{ "inverted_range", "crashkernel=1G-512M:64M", RAM, NULL, -EINVAL },
-	{ "empty_range", "crashkernel=1G-1G:64M", RAM, NULL, -EINVAL },
-	{ "range_without_dash", "crashkernel=1G:64M", RAM, NULL, -EINVAL },
-	{ "range_without_size", "crashkernel=0-1G:", RAM, NULL, -EINVAL },
-	{ "range_size_of_ram", "crashkernel=0-:512M", RAM, NULL, -EINVAL },
-	{ "range_list_dangling_comma", "crashkernel=0-1G:32M,", RAM, NULL,
-	  -EINVAL },
-	{ "high_with_garbage", "crashkernel=256M,highx", RAM, ",high",
-	  -ENOENT },
-	{ "high_without_size", "crashkernel=,high", RAM, ",high", -EINVAL },
-	{ "high_with_offset", "crashkernel=256M@1G,high", RAM, ",high",
-	  -EINVAL },
+	ABSENT("absent", "quiet console=ttyS0", NULL),
+	ABSENT("high_absent", "crashkernel=64M", ",high"),
+	ABSENT("plain_skips_vtab_high", "crashkernel=256M,high\vquiet", NULL),
+	ABSENT("not_a_parameter_suffix", "xcrashkernel=64M", NULL),
+	ABSENT("high_with_garbage", "crashkernel=256M,highx", ",high"),
+	REFUSED("empty", "crashkernel=", NULL, NO_SIZE),
+	REFUSED("garbage", "crashkernel=abc", NULL, NO_SIZE),
+	REFUSED("bad_suffix", "crashkernel=64Q", NULL, TRAILING),
+	REFUSED("trailing_garbage", "crashkernel=64M@1Gx", NULL, TRAILING),
+	REFUSED("offset_missing", "crashkernel=64M@", NULL, NO_SIZE),
+	REFUSED("overflowing_digits", "crashkernel=99999999999999999999999M",
+		NULL, TOO_BIG),
+	REFUSED("overflowing_suffix", "crashkernel=17179869184G", NULL,
+		SHIFT_TOO_BIG),
+	REFUSED("overflowing_offset", "crashkernel=1M@99999999999999999999",
+		NULL, TOO_BIG),
+	REFUSED("inverted_range", "crashkernel=1G-512M:64M", NULL, INVERTED),
+	REFUSED("empty_range", "crashkernel=1G-1G:64M", NULL, INVERTED),
+	REFUSED("range_without_dash", "crashkernel=1G:64M", NULL, NO_DASH),
+	/* Without the rule, "64M" would be taken as the first range's size. */
+	REFUSED("range_without_colon", "crashkernel=0-1G64M,1G-:32M", NULL,
+		NO_COLON),
+	REFUSED("range_without_size", "crashkernel=0-1G:", NULL, NO_SIZE),
+	REFUSED("range_size_of_ram", "crashkernel=0-:512M", NULL,
+		NOT_BELOW_RAM),
+	REFUSED("range_list_dangling_comma", "crashkernel=0-1G:32M,", NULL,
+		NO_SIZE),
+	REFUSED("high_without_size", "crashkernel=,high", ",high", NO_SIZE),
+	REFUSED("high_with_offset", "crashkernel=256M@1G,high", ",high",
+		TRAILING),
 };
 
 static void ck_case_desc(const struct ck_case *c, char *desc)
@@ -104,9 +125,11 @@ static void crashkernel_test_accepts_valid_forms(struct kunit *test)
 {
 	const struct ck_case *c = test->param_value;
 	unsigned long long size = ~0ULL, base = ~0ULL;
+	struct crashkernel_verdict v;
 
-	KUNIT_EXPECT_EQ(test, crashkernel_parse(c->cmdline, c->ram, &size,
-						&base, c->suffix), c->ret);
+	v = crashkernel_judge(c->cmdline, c->ram, &size, &base, c->suffix);
+	KUNIT_EXPECT_EQ(test, v.err, c->ret);
+	KUNIT_EXPECT_STREQ(test, v.why ?: "(none)", "(none)");
 	KUNIT_EXPECT_EQ(test, size, c->size);
 	KUNIT_EXPECT_EQ(test, base, c->base);
 }
@@ -115,9 +138,11 @@ static void crashkernel_test_refuses_malformed_values(struct kunit *test)
 {
 	const struct ck_case *c = test->param_value;
 	unsigned long long size = ~0ULL, base = ~0ULL;
+	struct crashkernel_verdict v;
 
-	KUNIT_EXPECT_EQ(test, crashkernel_parse(c->cmdline, c->ram, &size,
-						&base, c->suffix), c->ret);
+	v = crashkernel_judge(c->cmdline, c->ram, &size, &base, c->suffix);
+	KUNIT_EXPECT_EQ(test, v.err, c->ret);
+	KUNIT_EXPECT_STREQ(test, v.why ?: "(none)", c->why ?: "(none)");
 	KUNIT_EXPECT_EQ(test, size, 0ULL);
 	KUNIT_EXPECT_EQ(test, base, 0ULL);
 }
