@@ -13,6 +13,7 @@
 #include <linux/xarray.h>
 
 struct crash_mem_range;
+struct kexec_buf;
 struct kexec_file_ops;
 
 /**
@@ -101,6 +102,7 @@ struct kexec_hole {
 /* place.c */
 bool kexec_fit(const struct kexec_hole *h, u64 start, u64 end,
 	       const struct crash_mem_range *busy, unsigned int nr, u64 *addr);
+const char *kexec_judge_kbuf(const struct kexec_buf *kbuf);
 
 /**
  * enum kexec_bufs - whose memory the segments' buffers are in

@@ -211,22 +211,58 @@ int kexec_locate_mem_hole(struct kexec_buf *kbuf)
 	return ret;
 }
 
+static bool kbuf_table_full(const struct kexec_buf *kbuf)
+{
+	return kbuf->image->nr_segments >= KEXEC_SEGMENT_MAX;
+}
+
+static bool kbuf_sizes_wrong(const struct kexec_buf *kbuf)
+{
+	return !kbuf->memsz || kbuf->bufsz > kbuf->memsz;
+}
+
+static bool kbuf_align_wrong(const struct kexec_buf *kbuf)
+{
+	return !is_power_of_2(kbuf->buf_align);
+}
+
+/* What a loader may ask of kexec_add_buffer(), first broken rule first. */
+static const struct {
+	bool (*broken)(const struct kexec_buf *kbuf);
+	const char *why;
+} kbuf_rules[] = {
+	{ kbuf_table_full, "the segment table is full" },
+	{ kbuf_sizes_wrong, "no memory, or less memory than buffer" },
+	{ kbuf_align_wrong, "alignment not a power of two" },
+};
+
+/**
+ * kexec_judge_kbuf() - the first rule a buffer to place breaks
+ * @kbuf: the buffer, its ->memsz and ->buf_align already rounded to pages
+ *
+ * Context: any.
+ * Return: what is wrong with @kbuf, or NULL if nothing is.
+ */
+const char *kexec_judge_kbuf(const struct kexec_buf *kbuf)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(kbuf_rules); i++)
+		if (kbuf_rules[i].broken(kbuf))
+			return kbuf_rules[i].why;
+	return NULL;
+}
+
 static int check_kbuf(const struct kexec_buf *kbuf)
 {
-	if (kbuf->image->nr_segments >= KEXEC_SEGMENT_MAX) {
-		pr_warn("refused: more than %d segments\n", KEXEC_SEGMENT_MAX);
-		return -EINVAL;
-	}
-	if (!kbuf->memsz || kbuf->bufsz > kbuf->memsz) {
-		pr_warn("refused: buffer of %lu bytes in %lu bytes of memory\n",
-			kbuf->bufsz, kbuf->memsz);
-		return -EINVAL;
-	}
-	if (!is_power_of_2(kbuf->buf_align)) {
-		pr_warn("refused: alignment %#lx\n", kbuf->buf_align);
-		return -EINVAL;
-	}
-	return 0;
+	const char *why = kexec_judge_kbuf(kbuf);
+
+	if (!why)
+		return 0;
+	pr_warn("refused: %s (segment %lu, %lu bytes in %lu, alignment %#lx)\n",
+		why, kbuf->image->nr_segments, kbuf->bufsz, kbuf->memsz,
+		kbuf->buf_align);
+	return -EINVAL;
 }
 
 /**

@@ -4,7 +4,9 @@
  * range of memory, a few busy ranges inside it, and a buffer with a size,
  * an alignment, a window and a direction.  Each case names the address
  * the buffer must get, or that it must not fit.  The range is
- * [1 MiB, 9 MiB) unless a case says otherwise.
+ * [1 MiB, 9 MiB) unless a case says otherwise.  Then the rules a buffer
+ * must meet before it is placed at all: each case names the rule that
+ * must refuse it, or none.
  */
 #include <kunit/test.h>
 #include <linux/kexec.h>
@@ -100,9 +102,53 @@ static void place_test_top_of_memory(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, addr, U64_MAX - SZ_4K + 1);
 }
 
+struct kbuf_case {
+	const char *name;
+	unsigned long nr_segments, bufsz, memsz, align;
+	const char *why;
+};
+
+#define KB_FULL		"the segment table is full"
+#define KB_SIZES	"no memory, or less memory than buffer"
+#define KB_ALIGN	"alignment not a power of two"
+
+static const struct kbuf_case kbuf_cases[] = {
+	{ "fine", 0, SZ_4K, SZ_4K, SZ_4K, NULL },
+	{ "fine_no_bytes_to_copy", 3, 0, SZ_8K, SZ_2M, NULL },
+	{ "last_free_slot", KEXEC_SEGMENT_MAX - 1, SZ_4K, SZ_4K, SZ_4K, NULL },
+	{ "table_full", KEXEC_SEGMENT_MAX, SZ_4K, SZ_4K, SZ_4K, KB_FULL },
+	{ "no_memory", 0, 0, 0, SZ_4K, KB_SIZES },
+	{ "buffer_larger_than_memory", 0, SZ_8K + 1, SZ_8K, SZ_4K, KB_SIZES },
+	{ "three_pages_alignment", 0, SZ_4K, SZ_4K, 3 * SZ_4K, KB_ALIGN },
+	/* The first broken rule is the one named. */
+	{ "full_and_empty", KEXEC_SEGMENT_MAX, 0, 0, 3 * SZ_4K, KB_FULL },
+	{ "empty_and_misaligned", 0, 0, 0, 3 * SZ_4K, KB_SIZES },
+};
+
+static void kbuf_case_desc(const struct kbuf_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(kbuf_cases, kbuf_cases, kbuf_case_desc);
+
+static void place_test_kbuf_rules(struct kunit *test)
+{
+	const struct kbuf_case *c = test->param_value;
+	struct kimage image = { .nr_segments = c->nr_segments };
+	struct kexec_buf kbuf = {
+		.image = &image, .bufsz = c->bufsz, .memsz = c->memsz,
+		.buf_align = c->align,
+	};
+	const char *why = kexec_judge_kbuf(&kbuf);
+
+	KUNIT_EXPECT_STREQ(test, why ?: "(none)", c->why ?: "(none)");
+}
+
 static struct kunit_case place_test_cases[] = {
 	KUNIT_CASE_PARAM(place_test_fit, fit_cases_gen_params),
 	KUNIT_CASE(place_test_top_of_memory),
+	KUNIT_CASE_PARAM(place_test_kbuf_rules, kbuf_cases_gen_params),
 	{ }
 };
 
