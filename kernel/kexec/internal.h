@@ -71,6 +71,10 @@ int crashkernel_parse(const char *cmdline, unsigned long long ram,
 		      unsigned long long *size, unsigned long long *base,
 		      const char *suffix);
 
+/* elfcorehdr.c */
+const char *elfcorehdr_parse(const char *arg, unsigned long long *addr,
+			     unsigned long long *size);
+
 /* vmcoreinfo.c */
 size_t vmcoreinfo_add_line(unsigned char *buf, size_t used, size_t cap,
 			   const char *fmt, va_list args);
