@@ -33,6 +33,9 @@ static inline bool crash_region_set(const struct resource *r)
 }
 
 #ifdef CONFIG_KEXEC_FILE
+const char *crash_exclude_judge(const struct crash_mem *mem, u64 mstart,
+				u64 mend);
+const char *crash_header_judge(const struct crash_mem *mem, bool map_kernel);
 struct crash_mem *crash_mem_of_system_ram(unsigned int extra);
 struct crash_mem *crash_mem_to_dump(unsigned int extra);
 int crash_add_elfcorehdr(struct kimage *image, void *hdr, unsigned long len,

@@ -159,6 +159,25 @@ static void cut_ranges(struct crash_mem *mem, u64 start, u64 end)
 }
 
 /**
+ * crash_exclude_judge() - why crash_exclude_mem_range() would refuse
+ * @mem:	the list
+ * @mstart:	first byte to exclude
+ * @mend:	last byte to exclude, inclusive
+ *
+ * Context: any context.
+ * Return: the first rule the list or the range breaks, or NULL.
+ */
+const char *crash_exclude_judge(const struct crash_mem *mem, u64 mstart,
+				u64 mend)
+{
+	const char *why = mem_fault(mem) ?: order_fault(mem);
+
+	if (!why && mstart > mend)
+		why = "it ends before it starts";
+	return why;
+}
+
+/**
  * crash_exclude_mem_range() - take a physical range out of a crash list
  * @mem:	the list; sorted, disjoint ranges (see the DOC block above)
  * @mstart:	first byte to exclude
@@ -179,11 +198,9 @@ static void cut_ranges(struct crash_mem *mem, u64 start, u64 end)
 int crash_exclude_mem_range(struct crash_mem *mem,
 			    unsigned long long mstart, unsigned long long mend)
 {
-	const char *why = mem_fault(mem) ?: order_fault(mem);
+	const char *why = crash_exclude_judge(mem, mstart, mend);
 	unsigned int i;
 
-	if (!why && mstart > mend)
-		why = "it ends before it starts";
 	if (why) {
 		pr_warn("cannot exclude [%#llx-%#llx] from the crash dump: %s\n",
 			mstart, mend, why);
@@ -347,8 +364,15 @@ static size_t max_phnum(const struct crash_mem *mem, bool map_kernel)
 	return (size_t)num_possible_cpus() + 1 + map_kernel + mem->nr_ranges;
 }
 
-/* Why no header can be written for @mem, or NULL. */
-static const char *header_fault(const struct crash_mem *mem, bool map_kernel)
+/**
+ * crash_header_judge() - why crash_prepare_elf64_headers() would refuse
+ * @mem:	the ranges to dump
+ * @map_kernel:	whether the header describes the kernel image too
+ *
+ * Context: any context.
+ * Return: the first rule @mem breaks, or NULL if a header can be written.
+ */
+const char *crash_header_judge(const struct crash_mem *mem, bool map_kernel)
 {
 	const char *why = mem_fault(mem);
 
@@ -379,7 +403,7 @@ int crash_prepare_elf64_headers(struct crash_mem *mem, int need_kernel_map,
 				void **addr, unsigned long *sz)
 {
 	bool map_kernel = need_kernel_map;
-	const char *why = header_fault(mem, map_kernel);
+	const char *why = crash_header_judge(mem, map_kernel);
 	unsigned long size;
 	struct elf64_hdr *eh;
 

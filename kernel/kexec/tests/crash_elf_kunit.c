@@ -81,6 +81,7 @@ struct exclude_case {
 	/* On error the list must be @in, unchanged. */
 	unsigned int want_nr;
 	struct crash_mem_range want[MAX_RANGES];
+	const char *why;	/* the rule that refuses it, if any */
 };
 
 static const struct exclude_case exclude_cases[] = {
@@ -125,14 +126,19 @@ static const struct exclude_case exclude_cases[] = {
 	  1, { R(U64_MAX - 0xfff, U64_MAX - 1) } },
 	{ "split_below_top", 2, 1, { TOP }, U64_MAX - 1, U64_MAX - 1, 0,
 	  2, { R(U64_MAX - 0xfff, U64_MAX - 2), R(U64_MAX, U64_MAX) } },
-	{ "start_after_end", 3, 2, { A, B }, 0x15000, 0x14fff, -EINVAL },
+	{ "start_after_end", 3, 2, { A, B }, 0x15000, 0x14fff, -EINVAL, 0, { },
+	  "it ends before it starts" },
 	{ "more_ranges_than_slots", 1, 2, { A, B }, 0x14000, 0x14fff,
-	  -EINVAL },
+	  -EINVAL, 0, { }, "more ranges than slots" },
 	{ "range_ends_before_start", 3, 2, { A, R(0x50000, 0x4ffff) },
-	  0x14000, 0x14fff, -EINVAL },
-	{ "ranges_unsorted", 3, 2, { B, A }, 0x8000, 0x10fff, -EINVAL },
+	  0x14000, 0x14fff, -EINVAL, 0, { }, "a range ends before it starts" },
+	{ "ranges_unsorted", 3, 2, { B, A }, 0x8000, 0x10fff, -EINVAL, 0, { },
+	  "ranges out of order or overlapping" },
 	{ "ranges_overlap", 3, 2, { A, R(0x1ffff, 0x2ffff) }, 0x8000, 0x10fff,
-	  -EINVAL },
+	  -EINVAL, 0, { }, "ranges out of order or overlapping" },
+	/* The list's own rules come first. */
+	{ "unsorted_and_start_after_end", 3, 2, { B, A }, 0x15000, 0x14fff,
+	  -EINVAL, 0, { }, "ranges out of order or overlapping" },
 };
 
 static void exclude_case_desc(const struct exclude_case *c, char *desc)
@@ -146,8 +152,10 @@ static void crash_elf_test_exclude(struct kunit *test)
 {
 	const struct exclude_case *c = test->param_value;
 	struct crash_mem *mem = make_mem(test, c->max, c->nr, c->in);
+	const char *why = crash_exclude_judge(mem, c->start, c->end);
 	unsigned int i;
 
+	KUNIT_EXPECT_STREQ(test, why ?: "(none)", c->why ?: "(none)");
 	KUNIT_EXPECT_EQ(test, crash_exclude_mem_range(mem, c->start, c->end),
 			c->ret);
 	KUNIT_EXPECT_EQ(test, mem->max_nr_ranges, c->max);
@@ -448,12 +456,15 @@ struct refused_case {
 	unsigned int max;
 	unsigned int nr;
 	struct crash_mem_range in[MAX_RANGES];
+	const char *why;
 };
 
 static const struct refused_case refused_cases[] = {
-	{ "more_ranges_than_slots", 1, 2, { A, B } },
-	{ "range_ends_before_start", 2, 2, { A, R(0x50000, 0x4ffff) } },
-	{ "one_byte_before_start", 1, 1, { R(0x10000, 0xffff) } },
+	{ "more_ranges_than_slots", 1, 2, { A, B }, "more ranges than slots" },
+	{ "range_ends_before_start", 2, 2, { A, R(0x50000, 0x4ffff) },
+	  "a range ends before it starts" },
+	{ "one_byte_before_start", 1, 1, { R(0x10000, 0xffff) },
+	  "a range ends before it starts" },
 };
 
 static void refused_case_desc(const struct refused_case *c, char *desc)
@@ -470,6 +481,8 @@ static void crash_elf_test_header_refused(struct kunit *test)
 	unsigned long sz = 12345;
 	void *buf = test;
 
+	KUNIT_EXPECT_STREQ(test, crash_header_judge(mem, true) ?: "(none)",
+			   c->why);
 	KUNIT_EXPECT_EQ(test, crash_prepare_elf64_headers(mem, true, &buf, &sz),
 			-EINVAL);
 	KUNIT_EXPECT_PTR_EQ(test, buf, (void *)test);
@@ -510,6 +523,8 @@ static void crash_elf_test_phnum_limit(struct kunit *test)
 	vfree(buf);
 	buf = NULL;
 	fill_pages(mem, nr + 1);
+	KUNIT_EXPECT_STREQ(test, crash_header_judge(mem, true) ?: "(none)",
+			   "more program headers than e_phnum can count");
 	KUNIT_EXPECT_EQ(test, crash_prepare_elf64_headers(mem, true, &buf, &sz),
 			-EINVAL);
 	KUNIT_EXPECT_NULL(test, buf);
