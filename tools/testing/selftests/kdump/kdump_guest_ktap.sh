@@ -31,4 +31,12 @@ if ! has_marker "$serial" KTAP-END; then
 fi
 echo "# kernel messages about kexec in the guest:"
 marked_block "$serial" DMESG | sed 's/^/#   /'
+# A program that stopped early, or whose plan is stale, still ends the
+# block: the plan must match the cases that reported.
+plan=$(sed -n 's/^1\.\.\([0-9][0-9]*\)$/\1/p' "$out/ktap.txt" | head -n 1)
+ran=$(grep -cE '^(not )?ok [0-9]+ ' "$out/ktap.txt")
+if [ "${plan:-none}" != "$ran" ]; then
+	echo "# the guest planned ${plan:-no} cases and reported $ran"
+	exit 1
+fi
 ! grep -q '^not ok' "$out/ktap.txt"
