@@ -59,10 +59,11 @@ static const char *table_fault(const struct elfhdr *ehdr, size_t size)
 {
 	if (ehdr->e_shentsize != sizeof(struct elf_shdr) || !ehdr->e_shnum)
 		return "no section table of this machine's entry size";
-	if (!IS_ALIGNED(ehdr->e_shoff, __alignof__(struct elf_shdr)) ||
-	    !purgatory_inside(size, ehdr->e_shoff,
-		    (u64)ehdr->e_shnum * sizeof(struct elf_shdr)))
-		return "section table misaligned or outside the object";
+	if (!IS_ALIGNED(ehdr->e_shoff, __alignof__(struct elf_shdr)))
+		return "section table misaligned";
+	if (!purgatory_inside(size, ehdr->e_shoff,
+			      (u64)ehdr->e_shnum * sizeof(struct elf_shdr)))
+		return "section table outside the object";
 	return NULL;
 }
 
@@ -144,15 +145,14 @@ static const char *reloc_fault(const struct elfhdr *ehdr, const struct elf_shdr 
 	return NULL;
 }
 
-static const char *section_fault(const struct elfhdr *ehdr, size_t size,
+/* One section whose bytes sections_fault() found inside the object. */
+static const char *section_fault(const struct elfhdr *ehdr,
 				 const struct elf_shdr *sh)
 {
 	const char *fault = alloc_fault(sh);
 
 	if (fault)
 		return fault;
-	if (!bytes_inside(size, sh))
-		return "section outside the object";
 	if (sh->sh_type == SHT_SYMTAB)
 		return symtab_fault(ehdr, sh);
 	if (sh->sh_type == SHT_REL || sh->sh_type == SHT_RELA)
@@ -174,7 +174,7 @@ static const char *sections_fault(const struct elfhdr *ehdr, size_t size)
 		if (!bytes_inside(size, &shdr[i]))
 			return "section outside the object";
 	for (i = 0; i < ehdr->e_shnum; i++) {
-		fault = section_fault(ehdr, size, &shdr[i]);
+		fault = section_fault(ehdr, &shdr[i]);
 		if (fault)
 			return fault;
 	}

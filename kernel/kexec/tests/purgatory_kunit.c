@@ -143,18 +143,21 @@ BREAK(executable_type, o->ehdr.e_type = ET_EXEC)
 BREAK(other_machine, o->ehdr.e_machine = EM_NONE)
 BREAK(bad_shentsize, o->ehdr.e_shentsize = sizeof(struct elf_shdr) - 1)
 BREAK(no_sections, o->ehdr.e_shnum = 0)
-BREAK(table_misaligned, o->ehdr.e_shoff += 1)
+/* One byte early: still inside the object, but not aligned. */
+BREAK(table_misaligned, o->ehdr.e_shoff -= 1)
 BREAK(table_truncated, *size -= 1)
 BREAK(text_outside, o->shdr[S_TEXT].sh_offset = *size)
 BREAK(strtab_outside, o->shdr[S_STRTAB].sh_size = *size)
 BREAK(align_not_pow2, o->shdr[S_DATA].sh_addralign = 24)
 BREAK(symtab_partial, o->shdr[S_SYMTAB].sh_size -= 1)
+BREAK(symtab_misaligned, o->shdr[S_SYMTAB].sh_offset += 1)
 BREAK(symtab_link_range, o->shdr[S_SYMTAB].sh_link = S_NR)
 BREAK(symtab_link_type, o->shdr[S_SYMTAB].sh_link = S_TEXT)
 BREAK(strtab_unterminated, o->str[sizeof(o->str) - 1] = 'x')
 BREAK(name_outside, o->sym[Y_VAR].st_name = sizeof(o->str))
 BREAK(shndx_outside, o->sym[Y_VAR].st_shndx = S_NR)
 BREAK(rela_partial, o->shdr[S_RELA].sh_size -= 1)
+BREAK(rela_misaligned, o->shdr[S_RELA].sh_offset += 1)
 BREAK(rela_link, o->shdr[S_RELA].sh_link = S_STRTAB)
 BREAK(rela_info, o->shdr[S_RELA].sh_info = S_NR)
 BREAK(rela_offset, o->rela[0].offset = sizeof(o->text))
@@ -162,7 +165,8 @@ BREAK(rela_offset, o->rela[0].offset = sizeof(o->text))
 #define NOT_ELF		"not an ELF object"
 #define FOREIGN		"ELF class, byte order or version of another machine"
 #define NO_TABLE	"no section table of this machine's entry size"
-#define BAD_TABLE	"section table misaligned or outside the object"
+#define SYMTAB_ENTRIES	"symbol table of partial or misaligned entries"
+#define RELA_ENTRIES	"relocations of partial or misaligned entries"
 #define OUTSIDE		"section outside the object"
 #define NO_STRTAB	"symbol table without a string table"
 #define BAD_SYMBOL	"symbol with a bad name or section index"
@@ -177,22 +181,23 @@ static const struct rule_case rule_cases[] = {
 	{ "machine", other_machine, "built for another machine" },
 	{ "shentsize", bad_shentsize, NO_TABLE },
 	{ "no sections", no_sections, NO_TABLE },
-	{ "table misaligned", table_misaligned, BAD_TABLE },
-	{ "table truncated", table_truncated, BAD_TABLE },
+	{ "table misaligned", table_misaligned, "section table misaligned" },
+	{ "table truncated", table_truncated,
+	  "section table outside the object" },
 	{ "text outside", text_outside, OUTSIDE },
 	{ "strtab outside", strtab_outside, OUTSIDE },
 	{ "alignment 24", align_not_pow2,
 	  "section alignment not a power of two" },
-	{ "symtab partial", symtab_partial,
-	  "symbol table of partial or misaligned entries" },
+	{ "symtab partial", symtab_partial, SYMTAB_ENTRIES },
+	{ "symtab misaligned", symtab_misaligned, SYMTAB_ENTRIES },
 	{ "symtab link range", symtab_link_range, NO_STRTAB },
 	{ "symtab link type", symtab_link_type, NO_STRTAB },
 	{ "strtab unterminated", strtab_unterminated,
 	  "string table not NUL-terminated" },
 	{ "name outside", name_outside, BAD_SYMBOL },
 	{ "shndx outside", shndx_outside, BAD_SYMBOL },
-	{ "rela partial", rela_partial,
-	  "relocations of partial or misaligned entries" },
+	{ "rela partial", rela_partial, RELA_ENTRIES },
+	{ "rela misaligned", rela_misaligned, RELA_ENTRIES },
 	{ "rela link", rela_link, "relocations without a symbol table" },
 	{ "rela info", rela_info,
 	  "relocations of a section that does not exist" },
