@@ -47,6 +47,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#include <sys/klog.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -124,6 +125,9 @@ struct kfl_args {
  * @image:	the capture kernel is loaded before the call
  * @loaded:	what kexec_crash_loaded must read after it
  * @not_on_ref:	why upstream 6.1 does not refuse it; not run there
+ * @says:	for a refusal several rules give the same errno: the line the
+ *		series' kernel logs for the rule that must refuse it (the
+ *		reference tree words its refusals differently: not checked)
  */
 struct kfl_case {
 	const char *name;
@@ -133,6 +137,7 @@ struct kfl_case {
 	bool image;
 	int loaded;
 	const char *not_on_ref;
+	const char *says;
 };
 
 struct outcome {
@@ -140,7 +145,27 @@ struct outcome {
 	int err;
 	int before;
 	int after;
+	int said;	/* times @says was in the log before the call */
 };
+
+static char klog[1 << 18];
+
+/* How many times the kernel log holds @text. */
+static int log_count(const char *text)
+{
+	int n = klogctl(3 /* SYSLOG_ACTION_READ_ALL */, klog, sizeof(klog) - 1);
+	const char *p = klog;
+	int count = 0;
+
+	if (n < 0)
+		return -1;
+	klog[n] = 0;
+	while ((p = strstr(p, text))) {
+		count++;
+		p += strlen(text);
+	}
+	return count;
+}
 
 static long sys_kexec_file_load(int kernel_fd, int initrd_fd,
 				unsigned long cmdline_len, const char *cmd,
@@ -550,6 +575,17 @@ static int set_cmdline_2049(struct kfl_args *a)
 	return 0;
 }
 
+#ifndef __aarch64__
+/* 2047 characters: the core takes them, the x86 loader's prefix does not. */
+static int set_cmdline_2048(struct kfl_args *a)
+{
+	set_cmdline_2049(a);
+	long_cmdline[sizeof(long_cmdline) - 2] = 0;
+	a->cmdline_len = sizeof(long_cmdline) - 1;
+	return 0;
+}
+#endif
+
 static int set_unload(struct kfl_args *a)
 {
 	a->kernel_fd = -1;
@@ -687,6 +723,9 @@ static long call_kexec_load_unload(const struct kfl_args *a)
 				{ .name = n, .setup = s, .want = e, \
 				  .image = true, .loaded = 1, \
 				  .not_on_ref = why }
+#define REFUSAL_SAYING(n, s, e, line) \
+				{ .name = n, .setup = s, .want = e, \
+				  .image = true, .loaded = 1, .says = line }
 
 /* Where 6.1 differs on arm64 only, by a deviation kdump.rst documents. */
 #ifdef __aarch64__
@@ -723,12 +762,19 @@ static const struct kfl_case cases[] = {
 			   "6.1 does not check syssize against the file"),
 #endif
 	REFUSAL("initrd_fd_minus_one_ebadf", set_initrd_minus_one, EBADF),
-	REFUSAL("cmdline_not_nul_terminated_einval", set_cmdline_no_nul,
-		EINVAL),
+	/* The loaders refuse these too: the core's rule must come first. */
+	REFUSAL_SAYING("cmdline_not_nul_terminated_einval", set_cmdline_no_nul,
+		       EINVAL, "refused: command line not NUL-terminated"),
 	REFUSAL("cmdline_unreadable_efault", set_cmdline_unreadable, EFAULT),
-	REFUSAL_NOT_ON_REF("cmdline_2049_bytes_einval", set_cmdline_2049,
-			   EINVAL,
-			   ARM64_REF_DIFFERS("6.1 truncates the command line")),
+	{ .name = "cmdline_2049_bytes_einval", .setup = set_cmdline_2049,
+	  .want = EINVAL, .image = true, .loaded = 1,
+	  .not_on_ref = ARM64_REF_DIFFERS("6.1 truncates the command line"),
+	  .says = "refused: command line of 2049 bytes, at most 2048" },
+#ifndef __aarch64__
+	/* The capture kernel's command line gets elfcorehdr= in front. */
+	REFUSAL_SAYING("cmdline_2048_bytes_and_elfcorehdr_einval",
+		       set_cmdline_2048, EINVAL, "the new kernel takes 2047"),
+#endif
 	{ .name = "without_cap_sys_boot_eperm", .call = call_without_cap,
 	  .want = EPERM, .image = true, .loaded = 1 },
 	{ .name = "kexec_load_unloads_file_loaded_image",
@@ -838,14 +884,27 @@ static void wrong_image(const struct kfl_case *c, const struct outcome *o)
 	fail(c->name, why);
 }
 
+/* The series logged the rule the case names, once more than before. */
+static bool said_why(const struct kfl_case *c, const struct outcome *o)
+{
+	return !c->says || reference || log_count(c->says) > o->said;
+}
+
 static void judge(const struct kfl_case *c, const struct outcome *o)
 {
-	if (!right_result(c, o))
+	char why[240];
+
+	if (!right_result(c, o)) {
 		wrong_result(c, o);
-	else if (o->after != c->loaded || (c->image && o->before != 1))
+	} else if (o->after != c->loaded || (c->image && o->before != 1)) {
 		wrong_image(c, o);
-	else
+	} else if (!said_why(c, o)) {
+		snprintf(why, sizeof(why), "%s, but the log lacks \"%s\"",
+			 errname(c->want), c->says);
+		fail(c->name, why);
+	} else {
 		ksft_test_result_pass("%s\n", c->name);
+	}
 	if (c->want && c->image && o->before == 1 && o->after != 1)
 		note_lost(c->name);
 	if (c->want && c->image && !o->rc)
@@ -875,6 +934,7 @@ static void run_case(const struct kfl_case *c)
 		setup_error(c->name);
 		return;
 	}
+	o.said = c->says ? log_count(c->says) : 0;
 	o.rc = c->call ? c->call(&a) : kfl(&a);
 	o.err = errno;
 	release(&a);
