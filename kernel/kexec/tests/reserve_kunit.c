@@ -142,6 +142,12 @@ static const struct reserve_case reserve_cases[] = {
 	  CRASH_TOO_LARGE },
 	{ "beyond_reach", "crashkernel=32M@0xfffffffffe000000", &x86,
 	  RAM_512M_AT_0, CRASH_OUT_OF_REACH },
+	/* Ends 32 MiB past arm64's 48-bit reach, without wrapping. */
+	{ "beyond_reach_no_wrap", "crashkernel=32M@0x1000000000000", &arm64,
+	  RAM_512M_AT_1G, CRASH_OUT_OF_REACH },
+	/* Ends exactly at the reach: it passes, and finds no RAM there. */
+	{ "ends_at_reach", "crashkernel=32M@0xfffffe000000", &arm64,
+	  RAM_512M_AT_1G, CRASH_NOT_FREE },
 	{ "no_room", "crashkernel=448M", &arm64,
 	  { { SZ_1G, SZ_1G + SZ_256M }, { SZ_2G, SZ_2G + SZ_256M } },
 	  CRASH_NO_ROOM },
