@@ -81,11 +81,11 @@ static u64 slots(u64 start, u64 end, u64 size)
  * whole, aligned GiBs when allowed) below a top level it is given.  A
  * range then takes at most a PMD table per GiB it touches (only the two
  * partial GiBs at its ends with 1 GiB pages), a PUD table per 512 GiB,
- * and, in a kernel built for five levels, a P4D table per top-level
- * entry: 256 TiB when five levels run, and 512 GiB when four do, where
- * the P4D level is skipped but its page is taken all the same.  Tables
- * that ranges share are counted for each, so the sum over ranges is an
- * upper bound.
+ * and, when five levels run, a P4D table per top-level entry (256 TiB).
+ * With four levels the P4D level is folded into the top level, whether
+ * the kernel was built for five or not: pgd_present() then always holds,
+ * so no P4D page is taken.  Tables that ranges share are counted for
+ * each, so the sum over ranges is an upper bound.
  *
  * Context: any.
  * Return: that many pages; 0 for an empty range.
@@ -100,8 +100,8 @@ unsigned long x86_ident_tables(u64 start, u64 end, bool gbpages, bool l5)
 	if (gbpages)
 		n = min_t(u64, n, 2);
 	n += slots(start, end, P4D_SIZE);
-	if (IS_ENABLED(CONFIG_X86_5LEVEL))
-		n += slots(start, end, l5 ? L5_PGDIR_SIZE : P4D_SIZE);
+	if (l5)
+		n += slots(start, end, L5_PGDIR_SIZE);
 	return n;
 }
 
