@@ -237,7 +237,8 @@ el2_suite = $(2)_arm64_$(1)=KDUMP_VIRT_OPTS=virtualization=on \
 el2_suites = $(foreach m,vhe nvhe stub,"$(call el2_suite,$(m),crash)" \
 	"$(call el2_suite,$(m),reboot)")
 
-# la57_suites: crash and kexec -e reboot on x86_64 with 5-level paging.
+# la57_suites: crash, kexec -e reboot and the KUnit suites on x86_64 with
+# 5-level paging (the page-table count of kexec_x86_pgtable depends on it).
 # The kernel is built with X86_5LEVEL, as Debian's is, and uses five
 # levels when the CPU has LA57 (QEMU's la57, which TCG emulates); every
 # kernel of a run must say it did (the guest inits read
@@ -247,7 +248,12 @@ la57_suite = $(1)_x86_64_la57=KDUMP_QEMU_ARGS='-cpu qemu64,+la57' \
 	KDUMP_TOOLS=$(TOOLS) KDUMP_SYSROOT=$(B)/sysroot/x86_64 \
 	$(ST)/kdump_$(1).sh x86_64 $(call kbuild,x86_64) \
 	$(call testdir,x86_64)/$(1).cpio.gz $(call testdir,x86_64)/$(1)-la57
-la57_suites = "$(call la57_suite,crash)" "$(call la57_suite,reboot)"
+la57_suites = "$(call la57_suite,crash)" "$(call la57_suite,reboot)" \
+	"kunit_x86_64_la57=KDUMP_QEMU_ARGS='-cpu qemu64,+la57' \
+	KDUMP_KUNIT_EXPECT='kexec_x86_pgtable\..*_5_levels$$' \
+	KDUMP_MODE=$(MODE) $(ST)/kdump_kunit.sh x86_64 $(call kbuild,x86_64) \
+	$(call testdir,x86_64)/crashkernel.cpio.gz \
+	$(call testdir,x86_64)/kunit-la57"
 
 # machine_refusal_suite MACHINE: an arm64 machine that cannot enter a
 # normal image (spin-table CPUs, protected KVM) refuses one with EBUSY.

@@ -4,7 +4,9 @@
  * really built by kernel_ident_mapping_init() into pages of the test's
  * own, and the pages it took must not exceed the count (an upper bound)
  * nor fall more than two below it.  That is the room a crash image's
- * relocation page table is promised in the crash region.
+ * relocation page table is promised in the crash region.  The count
+ * depends on the paging mode the kernel runs in, so make check boots
+ * this suite on a CPU with LA57 too (kunit_x86_64_la57).
  */
 #include <kunit/test.h>
 #include <linux/gfp.h>
@@ -35,9 +37,11 @@ static const struct ident_case ident_cases[] = {
 	{ "one_tib_2m_pages", SZ_4G, SZ_4G + (1ULL << 40), false },
 };
 
+/* The paging mode is part of the name: make check runs both. */
 static void ident_case_desc(const struct ident_case *c, char *desc)
 {
-	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s_%d_levels", c->name,
+		 pgtable_l5_enabled() ? 5 : 4);
 }
 
 KUNIT_ARRAY_PARAM(ident_cases, ident_cases, ident_case_desc);

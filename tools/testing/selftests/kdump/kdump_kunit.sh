@@ -8,7 +8,9 @@
 # on the console, and reports every leaf case of it as one flat KTAP
 # result named suite.case[.parameter].  A kernel built without
 # the suites (the reference tree) reports one SKIP saying so.
-# Environment: KDUMP_MODE, KDUMP_TIMEOUT.
+# Environment: KDUMP_MODE, KDUMP_TIMEOUT, KDUMP_KUNIT_EXPECT (an extended
+# regex some leaf's name must match, proving how the kernel ran: one
+# more case), KDUMP_QEMU_ARGS (see lib.sh).
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -46,7 +48,11 @@ def walk(group, path):
 walk(json.load(open(sys.argv[1])), [])
 PY
 
-ktap_plan "$(wc -l < "$out/leaves.txt" | awk '{print ($1 ? $1 : 1)}')"
+expect=${KDUMP_KUNIT_EXPECT:-}
+leaves=$(wc -l < "$out/leaves.txt")
+plan=$((leaves ? leaves : 1))
+[ -n "$expect" ] && [ "$leaves" -gt 0 ] && plan=$((plan + 1))
+ktap_plan $plan
 if [ ! -s "$out/leaves.txt" ]; then
 	if [ "${KDUMP_MODE:-project}" = reference ] &&
 	   ! grep -q '^CONFIG_KEXEC_KUNIT_TEST=y' "$kbuild/.config"; then
@@ -65,4 +71,9 @@ while IFS=$'\t' read -r status name; do
 	*) ktap_result 1 "${arch}_kunit_$name # $status" "$out/kunit_parse.txt" ;;
 	esac
 done < "$out/leaves.txt"
+if [ -n "$expect" ]; then
+	grep -qE "$expect" "$out/leaves.txt"
+	ktap_result $? "${arch}_kunit_ran_as_asked # a leaf matching $expect" \
+		"$out/leaves.txt"
+fi
 ktap_summary
