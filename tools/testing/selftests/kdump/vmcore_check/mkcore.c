@@ -58,6 +58,11 @@ static Elf64_Nhdr *put_note(const char *name, uint32_t type,
 	return at;
 }
 
+static int is_variant(const struct spec *s, const char *v)
+{
+	return !strcmp(s->variant, v);
+}
+
 static void put_prstatus(const struct spec *s, int cpu)
 {
 	unsigned char pr[512] = { 0 };
@@ -68,15 +73,18 @@ static void put_prstatus(const struct spec *s, int cpu)
 		pc = 0xffff800008010000ull + cpu;
 		sp = 0xffff800008004000ull;
 	}
+	/* A vmap stack of a kernel running five page-table levels. */
+	if (is_variant(s, "five-level-stack"))
+		sp = 0xff54c72300137ce8ull;
+	/* The crashing CPU's registers are a user task's. */
+	if (is_variant(s, "user-regs") && !cpu) {
+		pc = 0x401000;
+		sp = 0x7ffd12345670ull;
+	}
 	memcpy(pr + 32, &pid, sizeof(pid));
 	memcpy(pr + 112 + 8 * s->pc_reg, &pc, sizeof(pc));
 	memcpy(pr + 112 + 8 * s->sp_reg, &sp, sizeof(sp));
 	put_note("CORE", NT_PRSTATUS, pr, s->prstatus_size);
-}
-
-static int is_variant(const struct spec *s, const char *v)
-{
-	return !strcmp(s->variant, v);
 }
 
 static void add_keys(const struct spec *s, char *text, const char *const *k)

@@ -29,6 +29,8 @@ two_pt_note|arm64|two-notes||1|2 PT_NOTE program headers, want exactly 1
 zero_crashtime|x86_64|zero-crashtime||1|CRASHTIME=0 is not a positive decimal
 cpu_count_mismatch|x86_64|valid|--cpus 3|1|2 NT_PRSTATUS notes, want one per online cpu (3)
 wrong_crash_pid|x86_64|valid|--crash-pid 7|1|0 NT_PRSTATUS notes carry the crashing pid 7
+five_level_stack|x86_64|five-level-stack||0|crashing cpu note 0 pid 100 pc 0xffffffff81000000 sp 0xff54c72300137ce8
+user_mode_registers|x86_64|user-regs||1|crashing cpu note 0: pc 0x401000 sp 0x7ffd12345670 are not kernel addresses
 wrong_machine|arm64|valid|--arch x86_64|1|e_machine is 183, want 62 for x86_64
 wrong_page_size|arm64|valid|--page-size 65536|1|VMCOREINFO PAGESIZE=4096, want 65536
 ram_not_covered|x86_64|uncovered|--iomem IOMEM|1|System RAM 0x400000-0x4fffff is in no PT_LOAD

@@ -50,9 +50,12 @@ struct arch {
 #define PRSTATUS_REG	112
 
 static const struct arch arches[] = {
-	/* user_regs_struct: rip is word 16, rsp word 19 */
+	/* user_regs_struct: rip is word 16, rsp word 19.  Stacks are in the
+	 * upper half, which starts at 0xff00... with five page-table levels
+	 * (0xffff8... with four, where the addresses between cannot occur).
+	 */
 	{ "x86_64", EM_X86_64, 336, 16, 19,
-	  0xffffffff80000000ull, 0xffff800000000000ull, keys_x86_64 },
+	  0xffffffff80000000ull, 0xff00000000000000ull, keys_x86_64 },
 	/* user_pt_regs: regs[31], sp, pc, pstate; 48-bit VA: the kernel
 	 * image lives in the vmalloc area at 0xffff8..., stacks anywhere in
 	 * the upper half.
