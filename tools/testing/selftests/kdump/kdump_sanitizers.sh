@@ -4,11 +4,13 @@
 # Read the console logs of a make check-debug run for sanitizer and lock
 # checker reports:
 #   kdump_sanitizers.sh TEST_DIR
-# Every serial.log under TEST_DIR (both kernels of a guest run write to
-# it) is one test case: it passes if no line reports a KASAN, UBSAN or
-# KFENCE finding, a lockdep splat, a list corruption, a sleep in atomic
-# context, the OOM killer at work, or any other BUG: or WARNING: than the crash the scenario
-# provoked on purpose.  Prints KTAP; the offending lines as comments.
+# Every console log under TEST_DIR (a scenario's serial.log, where both
+# kernels of a guest run write, or a suite's CASE.serial) is one test
+# case: it passes if no line reports a KASAN, UBSAN or KFENCE finding, a
+# lockdep splat, a list corruption, a sleep in atomic context, the OOM
+# killer at work, or any other BUG: or WARNING: than the crash the
+# scenario provoked on purpose.  Prints KTAP; the offending lines as
+# comments.
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -35,13 +37,17 @@ provoked_by() {
 	esac
 }
 
-mapfile -t logs < <(find "$dir" -name serial.log | sort)
+# A scenario's console is its serial.log; suites that boot once per case
+# (crashkernel, elfcorehdr) keep one CASE.serial each.
+mapfile -t logs < <(find "$dir" \( -name serial.log -o -name '*.serial' \) |
+	sort)
 ktap_plan $(( ${#logs[@]} + 1 ))
 [ ${#logs[@]} -gt 0 ]
 ktap_result $? "console_logs_found_under_${dir##*/}"
 for log in "${logs[@]}"; do
 	name=${log#"$dir"/}
 	name=${name%/serial.log}
+	name=${name%.serial}
 	found=$(tr -d '\r' < "$log" | grep -E "$reports" |
 		grep -Ev "$(provoked_by "$name")")
 	[ -z "$found" ]
