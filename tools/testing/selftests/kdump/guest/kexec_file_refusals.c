@@ -47,7 +47,6 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
-#include <sys/klog.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -56,6 +55,7 @@
 
 #include "kselftest.h"
 #include "crash_region.h"
+#include "kernel_log.h"
 
 #ifndef SYS_kexec_file_load
 #ifdef __aarch64__
@@ -147,25 +147,6 @@ struct outcome {
 	int after;
 	int said;	/* times @says was in the log before the call */
 };
-
-static char klog[1 << 18];
-
-/* How many times the kernel log holds @text. */
-static int log_count(const char *text)
-{
-	int n = klogctl(3 /* SYSLOG_ACTION_READ_ALL */, klog, sizeof(klog) - 1);
-	const char *p = klog;
-	int count = 0;
-
-	if (n < 0)
-		return -1;
-	klog[n] = 0;
-	while ((p = strstr(p, text))) {
-		count++;
-		p += strlen(text);
-	}
-	return count;
-}
 
 static long sys_kexec_file_load(int kernel_fd, int initrd_fd,
 				unsigned long cmdline_len, const char *cmd,
@@ -887,7 +868,7 @@ static void wrong_image(const struct kfl_case *c, const struct outcome *o)
 /* The series logged the rule the case names, once more than before. */
 static bool said_why(const struct kfl_case *c, const struct outcome *o)
 {
-	return !c->says || reference || log_count(c->says) > o->said;
+	return !c->says || reference || kernel_log_count(c->says) > o->said;
 }
 
 static void judge(const struct kfl_case *c, const struct outcome *o)
@@ -934,7 +915,7 @@ static void run_case(const struct kfl_case *c)
 		setup_error(c->name);
 		return;
 	}
-	o.said = c->says ? log_count(c->says) : 0;
+	o.said = c->says ? kernel_log_count(c->says) : 0;
 	o.rc = c->call ? c->call(&a) : kfl(&a);
 	o.err = errno;
 	release(&a);

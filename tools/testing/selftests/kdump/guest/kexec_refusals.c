@@ -34,13 +34,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <sys/klog.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <linux/capability.h>
 #include <linux/kexec.h>
 
 #include "kselftest.h"
+#include "kernel_log.h"
 
 #define PAGE		4096UL
 #define CAP_BOOT	22	/* CAP_SYS_BOOT */
@@ -534,16 +534,9 @@ static const struct refusing_machine {
 	  "Can't kexec: CPUs are stuck in the kernel." },
 };
 
-static char klog[1 << 17];
-
 static int log_has(const char *text)
 {
-	int n = klogctl(3 /* SYSLOG_ACTION_READ_ALL */, klog, sizeof(klog) - 1);
-
-	if (n < 0)
-		return 0;
-	klog[n] = 0;
-	return !!strstr(klog, text);
+	return kernel_log_count(text) > 0;
 }
 
 /* A page of System RAM outside the crash region, or 0. */
