@@ -39,6 +39,10 @@
  *   with a warning: each is read on its own.
  * - Extended numbering (e_phnum == PN_XNUM) is refused; no producer of
  *   crash headers uses it.
+ * - No segment lies in the capture kernel's own memory: producers leave
+ *   the crash kernel region out, and on x86 point low memory at a backup
+ *   copy.  A segment that reaches it is kept, with a warning, and the
+ *   capture kernel's own pages are never read for it (see oldmem.c).
  */
 
 #define pr_fmt(fmt) "vmcore: " fmt
@@ -262,6 +266,32 @@ static const char *rule_note_align(const struct vmcore_hdr *h, const void *ph)
 	return NULL;
 }
 
+/* Does [@start, @start + @len) reach the capture kernel's own memory? */
+static bool reaches_own_ram(const struct vmcore_hdr *h, u64 start, u64 len)
+{
+	return h->own_ram_start && len &&
+	       h->own_ram_start(start, start + len) < start + len;
+}
+
+/* The range rules bound the sum; own memory comes in whole pages. */
+static const char *rule_load_own(const struct vmcore_hdr *h, const void *ph)
+{
+	if (!is_segment(h, ph, PT_LOAD) ||
+	    !reaches_own_ram(h, phdr_field(h, ph, VMCORE_P_OFFSET),
+			     phdr_field(h, ph, VMCORE_P_MEMSZ)))
+		return NULL;
+	return "PT_LOAD reaches the capture kernel's own memory, which reads as zeros";
+}
+
+static const char *rule_note_own(const struct vmcore_hdr *h, const void *ph)
+{
+	if (!is_segment(h, ph, PT_NOTE) ||
+	    !reaches_own_ram(h, phdr_field(h, ph, VMCORE_P_OFFSET),
+			     vmcore_note_len(h, ph)))
+		return NULL;
+	return "PT_NOTE reaches the capture kernel's own memory, read only up to it";
+}
+
 /* In order; after a DROP the program header is PT_NULL for the rest. */
 static const struct vmcore_phdr_rule vmcore_phdr_rules[] = {
 	{ rule_load_sizes, VMCORE_REFUSE },
@@ -270,6 +300,8 @@ static const struct vmcore_phdr_rule vmcore_phdr_rules[] = {
 	{ rule_note_range, VMCORE_DROP },
 	{ rule_note_size, VMCORE_KEEP },
 	{ rule_note_align, VMCORE_KEEP },
+	{ rule_load_own, VMCORE_KEEP },
+	{ rule_note_own, VMCORE_KEEP },
 };
 
 /* --- rules on the set of program headers ----------------------------- */
@@ -452,7 +484,8 @@ static const char *run_set_rules(struct vmcore_hdr *h)
 
 /**
  * vmcore_check_ehdr() - run the ELF header rules
- * @h: filled in: class, e_phoff, e_phnum; only @h->salvage is kept
+ * @h: filled in: class, e_phoff, e_phnum; only @h->salvage and
+ *     @h->own_ram_start are kept
  * @buf: copy of the header's first @len bytes
  * @len: bytes present in @buf; the program headers need not be among them
  * @limit: size of the whole header as declared by its producer
@@ -466,11 +499,12 @@ static const char *run_set_rules(struct vmcore_hdr *h)
 int vmcore_check_ehdr(struct vmcore_hdr *h, void *buf, size_t len,
 		      u64 limit, const char **why)
 {
-	vmcore_salvage_fn fn = h->salvage;
+	struct vmcore_hdr kept = *h;
 	unsigned int r;
 
 	*h = (struct vmcore_hdr){ .buf = buf, .len = len, .limit = limit,
-				  .bad_phdr = -1, .salvage = fn };
+				  .bad_phdr = -1, .salvage = kept.salvage,
+				  .own_ram_start = kept.own_ram_start };
 	for (r = 0; r < ARRAY_SIZE(vmcore_ehdr_rules); r++) {
 		*why = vmcore_ehdr_rules[r](h);
 		if (*why)

@@ -12,8 +12,9 @@
  * VM_MAYEXEC are dropped, so mprotect() cannot add them back), at any
  * page-aligned offset inside the file, head included.  Head pages are
  * inserted from the vmalloc_user() buffer; old memory is mapped with
- * remap_oldmem_pfn_range(), except that pages a vmcore callback disowns
- * are backed by the zero page.  On error the mmap core tears down what
+ * remap_oldmem_pfn_range(), except that pages a vmcore callback disowns,
+ * and pages holding the capture kernel's own memory (see oldmem.c), are
+ * backed by the zero page.  On error the mmap core tears down what
  * was mapped so far.  mmap drops the read path's cached window first
  * (see vmcore_mmap()); a window another reader is copying from at that
  * very moment can still make a mapping across two chunks fail on x86,
@@ -142,27 +143,49 @@ static int map_run(struct vm_area_struct *vma, unsigned long uaddr,
 	return err;
 }
 
-/* Length of the run at @pfn whose pages the callbacks judge alike. */
+/**
+ * struct map_checks - what decides, page by page, how a chunk is mapped
+ * @ask_cb: the vmcore callbacks may disown pages
+ * @own: the chunk holds some of the capture kernel's own memory
+ */
+struct map_checks {
+	bool ask_cb;
+	bool own;
+};
+
+/* Is @pfn mapped as old memory, rather than as the zero page? */
+static bool page_is_old(unsigned long pfn, const struct map_checks *mc)
+{
+	u64 pa = PFN_PHYS(pfn);
+
+	if (mc->ask_cb && !vmcore_cb_pfn_is_ram(pfn))
+		return false;
+	return !mc->own ||
+	       vmcore_own_ram_start(pa, pa + PAGE_SIZE) == pa + PAGE_SIZE;
+}
+
+/* Length of the run at @pfn whose pages the checks judge alike. */
 static unsigned long run_length(unsigned long pfn, unsigned long max,
-				bool *ram)
+				const struct map_checks *mc, bool *ram)
 {
 	unsigned long n = 1;
 
-	*ram = vmcore_cb_pfn_is_ram(pfn);
-	while (n < max && vmcore_cb_pfn_is_ram(pfn + n) == *ram)
+	*ram = page_is_old(pfn, mc);
+	while (n < max && page_is_old(pfn + n, mc) == *ram)
 		n++;
 	return n;
 }
 
 static int map_checked(struct vm_area_struct *vma, unsigned long uaddr,
-		       unsigned long pfn, unsigned long npages)
+		       unsigned long pfn, unsigned long npages,
+		       const struct map_checks *mc)
 {
 	unsigned long run;
 	bool ram;
 	int err;
 
 	for (; npages; npages -= run, pfn += run, uaddr += run << PAGE_SHIFT) {
-		run = run_length(pfn, npages, &ram);
+		run = run_length(pfn, npages, mc, &ram);
 		err = map_run(vma, uaddr, pfn, run, ram);
 		if (err)
 			return err;
@@ -175,19 +198,22 @@ static int map_chunk(const struct vmcore_image *img,
 		     u64 pos, u64 *len)
 {
 	const struct vmcore_chunk *c = vmcore_layout_find(img, pos);
-	unsigned long pfn;
-	bool active;
+	struct map_checks mc;
+	u64 pa;
 	int err, idx;
 
 	if (WARN_ON_ONCE(!c))
 		return -EIO;
 	*len = min(*len, c->size - (pos - c->file_off));
-	pfn = PHYS_PFN(c->paddr + (pos - c->file_off));
-	idx = vmcore_cb_begin(&active);
-	if (active)
-		err = map_checked(vma, uaddr, pfn, *len >> PAGE_SHIFT);
+	pa = c->paddr + (pos - c->file_off);
+	mc.own = vmcore_own_ram_start(pa, pa + *len) < pa + *len;
+	idx = vmcore_cb_begin(&mc.ask_cb);
+	if (mc.ask_cb || mc.own)
+		err = map_checked(vma, uaddr, PHYS_PFN(pa), *len >> PAGE_SHIFT,
+				  &mc);
 	else
-		err = map_run(vma, uaddr, pfn, *len >> PAGE_SHIFT, true);
+		err = map_run(vma, uaddr, PHYS_PFN(pa), *len >> PAGE_SHIFT,
+			      true);
 	vmcore_cb_end(idx);
 	return err;
 }

@@ -80,7 +80,8 @@ static void report(const struct vmcore_hdr *h, const char *why)
 
 static int vmcore_build(struct vmcore_image *img)
 {
-	struct vmcore_hdr h = { .bad_phdr = -1 };
+	struct vmcore_hdr h = { .bad_phdr = -1,
+				.own_ram_start = vmcore_own_ram_start };
 	const char *why = "unknown error";
 	size_t notes_size;
 	void *hdr, *notes;

@@ -187,6 +187,9 @@ typedef void (*vmcore_salvage_fn)(const struct vmcore_hdr *h, int phdr,
  * @bad_phdr: index of the program header a rule refused, or -1
  * @salvage: called for every rule broken without refusal; NULL logs a
  *           warning
+ * @own_ram_start: where a range first reaches the capture kernel's own
+ *                 memory, as vmcore_own_ram_start(); NULL where no range
+ *                 does (KUnit and the fuzzers pass their own or none)
  */
 struct vmcore_hdr {
 	const struct vmcore_elf_class *cls;
@@ -197,6 +200,7 @@ struct vmcore_hdr {
 	unsigned int phnum;
 	int bad_phdr;
 	vmcore_salvage_fn salvage;
+	u64 (*own_ram_start)(u64 start, u64 end);
 };
 
 /**
@@ -333,6 +337,7 @@ void vmcore_cb_note_open(void);
 
 ssize_t vmcore_oldmem_read(struct iov_iter *iter, u64 pa, size_t len,
 			   u64 lo, u64 hi);
+u64 vmcore_own_ram_start(u64 start, u64 end);
 
 void vmcore_oldmem_release(void);
 

@@ -22,7 +22,8 @@
  * segment, is dropped with a warning: after a crash that corrupted
  * memory a CPU's note buffer can hold garbage, and the rest of the dump
  * is still worth having.  A PT_NOTE that cannot be read is dropped the
- * same way.  Sizes are computed in 64 bits, so no n_namesz or n_descsz
+ * same way, and one that reaches the capture kernel's own memory is read
+ * only up to it.  Sizes are computed in 64 bits, so no n_namesz or n_descsz
  * value can wrap them.  The ELF32 and ELF64 note headers have the same
  * layout (three 32-bit words), so this file needs no class accessors.
  */
@@ -117,6 +118,20 @@ size_t vmcore_notes_merge(void *buf, const size_t *seg_len, unsigned int nr,
 }
 
 /*
+ * Bytes of the PT_NOTE @ph, at @pa, that are read: those before the
+ * capture kernel's own memory, which a damaged header may reach.
+ */
+static size_t note_read_len(const struct vmcore_hdr *h, const void *ph,
+			    u64 pa)
+{
+	size_t len = vmcore_note_len(h, ph);
+
+	if (!h->own_ram_start || !len)
+		return len;
+	return h->own_ram_start(pa, pa + len) - pa;
+}
+
+/*
  * Read every PT_NOTE into @buf, back to back; @phdr[n] is the program
  * header of the n-th.  One that cannot be read gets length 0.
  */
@@ -129,10 +144,11 @@ static void read_note_segments(const struct vmcore_hdr *h, void *buf,
 	for (i = 0; i < h->phnum; i++) {
 		const void *ph = vmcore_hdr_phdr(h, i);
 		u64 pa = vmcore_phdr_get(h->cls, ph, VMCORE_P_OFFSET);
-		size_t len = vmcore_note_len(h, ph);
+		size_t len;
 
 		if (vmcore_phdr_get(h->cls, ph, VMCORE_P_TYPE) != PT_NOTE)
 			continue;
+		len = note_read_len(h, ph, pa);
 		if (len && elfcorehdr_read_notes(buf + off, len, &pa) != len) {
 			pr_warn("ELF core header: program header %u: cannot read the PT_NOTE; dropped\n",
 				i);

@@ -48,6 +48,20 @@
  * Only x86_64 and arm64 use the window (window_usable()); other
  * architectures read every page through their copy_oldmem_page().
  *
+ * The capture kernel's own memory: its System RAM (whole pages of it,
+ * see vmcore_own_ram_start()) is never old memory, whatever a PT_LOAD
+ * claims, except on x86 below 1 MiB, which the
+ * capture kernel reserves whole at boot (reserve_real_mode()) and a
+ * loader without a backup region dumps in place.  Segment reads
+ * (vmcore_oldmem_read()) show such pages as zeros: a damaged or hostile
+ * header must not make /proc/vmcore serve memory the capture kernel is
+ * using, live slab included.  No window is mapped across such a page,
+ * so a read that finds a window needs no check, and dumps whose
+ * PT_LOADs stay out of the capture kernel's RAM, which is every dump a
+ * working loader writes, pay one resource walk per window mapped.  The
+ * header reads (read_from_oldmem()) are exempt: on arm64 the ELF core
+ * header itself sits in reserved RAM of the capture kernel.
+ *
  * Memory encryption (AMD SME/SEV): the window maps memory unencrypted, so
  * when the old kernel's memory was encrypted every read goes through
  * copy_oldmem_page_encrypted() instead, one page at a time.  Correct, and
@@ -80,6 +94,7 @@
 /* How a range of old memory is read. */
 #define OLDMEM_ASK_CB		BIT(0)	/* consult the vmcore callbacks */
 #define OLDMEM_ENCRYPTED	BIT(1)	/* via copy_oldmem_page_encrypted() */
+#define OLDMEM_SEGMENT		BIT(2)	/* the capture kernel's RAM reads as 0 */
 
 /**
  * struct vmcore_window - one mapped part of old memory
@@ -154,9 +169,101 @@ static bool window_mixed(u64 base, u64 end)
 }
 
 /*
+ * The window maps old memory by its physical address, which is what old
+ * memory is on x86_64 and arm64, the architectures the series is built
+ * and tested for.  Elsewhere it may take a translation only the
+ * architecture's copy_oldmem_page() knows (s390 swaps its lowest
+ * region with the capture kernel's), and without HAS_IOMEM there is no
+ * memremap(): there every page goes through copy_oldmem_page(), as
+ * upstream reads it.  A constant, so the window code is compiled out.
+ */
+static bool window_usable(void)
+{
+	return IS_ENABLED(CONFIG_HAS_IOMEM) &&
+	       (IS_ENABLED(CONFIG_X86_64) || IS_ENABLED(CONFIG_ARM64));
+}
+
+/* End of the low memory the capture kernel shares with the dead one. */
+static u64 shared_low_end(void)
+{
+	return IS_ENABLED(CONFIG_X86) ? SZ_1M : 0;
+}
+
+/**
+ * struct own_ram_search - the first byte of own RAM in a range
+ * @start: the range
+ * @end: its end, exclusive
+ * @first: the byte found, @end while none is
+ */
+struct own_ram_search {
+	u64 start;
+	u64 end;
+	u64 first;
+};
+
+/* The first whole page of a System RAM resource that meets the range. */
+static int own_ram_found(struct resource *res, void *arg)
+{
+	struct own_ram_search *s = arg;
+	u64 first = round_up(res->start, PAGE_SIZE);
+	u64 end = round_down(res->end + 1, PAGE_SIZE);
+
+	if (first >= end || end <= s->start)
+		return 0;
+	s->first = clamp_t(u64, first, s->start, s->end);
+	return 1;
+}
+
+/**
+ * vmcore_own_ram_start() - where a range reaches the capture kernel's RAM
+ * @start: physical address of the range
+ * @end: its end, exclusive; at most VMCORE_PADDR_END
+ *
+ * The capture kernel's own memory is the whole pages of its System RAM
+ * outside the low memory it shares with the dead kernel (the first 1 MiB
+ * on x86).  It never uses a page its RAM covers only in part: x86 trims
+ * such pages from memblock, and arm64 takes its memory in whole pages.
+ * kexec-tools makes one on x86, the rest of the page where the backup of
+ * low memory ends, and that page's old bytes are read as usual.  Only
+ * where old memory is addressed physically (x86_64 and arm64) is any
+ * range judged; elsewhere none reaches it.
+ *
+ * Context: Process context; takes the resource tree's lock.
+ * Return: the first address in [@start, @end) that is the capture
+ * kernel's own memory, or @end if there is none.
+ */
+u64 vmcore_own_ram_start(u64 start, u64 end)
+{
+	struct own_ram_search s = { max(start, shared_low_end()), end, end };
+
+	if (!window_usable() || s.start >= end)
+		return end;
+	/* Whole pages: the walk refuses a range of a single byte. */
+	walk_system_ram_res(round_down(s.start, PAGE_SIZE),
+			    round_up(end, PAGE_SIZE) - 1, &s, own_ram_found);
+	return s.first;
+}
+
+/* Does [@base, @end) hold any of the capture kernel's own memory? */
+static bool holds_own_ram(u64 base, u64 end)
+{
+	return vmcore_own_ram_start(base, end) < end;
+}
+
+/*
+ * May [@base, @end) be one window?  Not if it mixes the capture kernel's
+ * RAM with other memory, which memremap() refuses, nor if it holds any of
+ * the capture kernel's own memory: a window is found by any later read,
+ * and segment reads must never reach that memory.
+ */
+static bool window_refused(u64 base, u64 end)
+{
+	return window_mixed(base, end) || holds_own_ram(base, end);
+}
+
+/*
  * Map a window around @pa; ERR_PTR(-ENXIO) if even the page holding @pa
- * mixes RAM with other memory (a RAM range of the capture kernel that
- * starts or ends inside a page), which memremap() refuses.
+ * cannot be one (see window_refused()), for page_copy() to deal with.
  */
 static struct vmcore_window *window_map(u64 pa, u64 lo, u64 hi)
 {
@@ -165,10 +272,10 @@ static struct vmcore_window *window_map(u64 pa, u64 lo, u64 hi)
 	u64 end = block + min_t(u64, VMCORE_WINDOW_SIZE, hi - block);
 	struct vmcore_window *w;
 
-	if (window_mixed(base, end)) {
+	if (window_refused(base, end)) {
 		base = round_down(pa, PAGE_SIZE);
 		end = base + PAGE_SIZE;
-		if (window_mixed(base, end))
+		if (window_refused(base, end))
 			return ERR_PTR(-ENXIO);
 	}
 	w = kmalloc(sizeof(*w), GFP_KERNEL);
@@ -288,21 +395,6 @@ static struct vmcore_window *window_get(u64 pa, size_t len, u64 lo, u64 hi)
 	return w;
 }
 
-/*
- * The window maps old memory by its physical address, which is what old
- * memory is on x86_64 and arm64, the architectures the series is built
- * and tested for.  Elsewhere it may take a translation only the
- * architecture's copy_oldmem_page() knows (s390 swaps its lowest
- * region with the capture kernel's), and without HAS_IOMEM there is no
- * memremap(): there every page goes through copy_oldmem_page(), as
- * upstream reads it.  A constant, so the window code is compiled out.
- */
-static bool window_usable(void)
-{
-	return IS_ENABLED(CONFIG_HAS_IOMEM) &&
-	       (IS_ENABLED(CONFIG_X86_64) || IS_ENABLED(CONFIG_ARM64));
-}
-
 /* Copy what one window holds of [@pa, @pa + @len); no lock is held. */
 static ssize_t window_copy(struct iov_iter *iter, u64 pa, size_t len,
 			   u64 lo, u64 hi)
@@ -321,6 +413,19 @@ static ssize_t window_copy(struct iov_iter *iter, u64 pa, size_t len,
 	return ret;
 }
 
+/*
+ * Is the page holding @pa shown as zeros: disowned by a vmcore callback,
+ * or, for a segment read, holding the capture kernel's own memory?
+ */
+static bool page_zeroed(u64 pa, unsigned int how)
+{
+	u64 page = round_down(pa, PAGE_SIZE);
+
+	if ((how & OLDMEM_ASK_CB) && !vmcore_cb_pfn_is_ram(PHYS_PFN(pa)))
+		return true;
+	return (how & OLDMEM_SEGMENT) && holds_own_ram(page, page + PAGE_SIZE);
+}
+
 /* Is the page at @page wholly the capture kernel's own RAM? */
 static bool page_is_own_ram(u64 page)
 {
@@ -331,16 +436,20 @@ static bool page_is_own_ram(u64 page)
  * Copy @len bytes at @pa, within one page, that no window serves.  Old
  * memory, the usual case, goes to the architecture's copy_oldmem_page(),
  * exactly as upstream's reader sends it, after one look at the memory
- * map.  A page of the capture kernel's own RAM (a hostile header may
- * point there) is read through the direct map, which memremap() returns
- * and x86's ioremap() refuses with a warning.
+ * map.  A segment read of a page holding the capture kernel's own memory
+ * gets zeros.  Other reads of its RAM (the ELF core header on arm64, low
+ * memory on x86) go through the direct map, which memremap() returns and
+ * x86's ioremap() refuses with a warning.
  */
-static ssize_t page_copy(struct iov_iter *iter, u64 pa, size_t len)
+static ssize_t page_copy(struct iov_iter *iter, u64 pa, size_t len,
+			 unsigned int how)
 {
 	u64 page = round_down(pa, PAGE_SIZE);
 	ssize_t ret;
 	void *va;
 
+	if (page_zeroed(pa, how))
+		return iov_iter_zero(len, iter);
 	if (!window_usable() || !page_is_own_ram(page))
 		return copy_oldmem_page(iter, PHYS_PFN(pa), len,
 					offset_in_page(pa));
@@ -357,10 +466,11 @@ static ssize_t oldmem_step(struct iov_iter *iter, u64 pa, size_t len,
 {
 	ssize_t ret;
 
-	if (how & (OLDMEM_ASK_CB | OLDMEM_ENCRYPTED))
+	if (how & (OLDMEM_ASK_CB | OLDMEM_ENCRYPTED)) {
 		len = min_t(size_t, len, PAGE_SIZE - offset_in_page(pa));
-	if ((how & OLDMEM_ASK_CB) && !vmcore_cb_pfn_is_ram(PHYS_PFN(pa)))
-		return iov_iter_zero(len, iter);
+		if (page_zeroed(pa, how))
+			return iov_iter_zero(len, iter);
+	}
 	if (how & OLDMEM_ENCRYPTED)
 		return copy_oldmem_page_encrypted(iter, PHYS_PFN(pa), len,
 						  offset_in_page(pa));
@@ -368,7 +478,7 @@ static ssize_t oldmem_step(struct iov_iter *iter, u64 pa, size_t len,
 	if (ret != -ENXIO)
 		return ret;
 	len = min_t(size_t, len, PAGE_SIZE - offset_in_page(pa));
-	return page_copy(iter, pa, len);
+	return page_copy(iter, pa, len, how);
 }
 
 static ssize_t oldmem_read(struct iov_iter *iter, u64 pa, size_t len,
@@ -411,19 +521,20 @@ static ssize_t oldmem_read_checked(struct iov_iter *iter, u64 pa, size_t len,
  * @lo: page-aligned start of the range the window may map, at most @pa
  * @hi: page-aligned end of that range, at least @pa + @len
  *
- * Pages a registered callback disowns are copied as zeros.  If the old
- * kernel ran with memory encryption, pages are read one at a time
+ * For the data of a PT_LOAD.  Pages a registered callback disowns, and
+ * pages holding the capture kernel's own memory, are copied as zeros.  If
+ * the old kernel ran with memory encryption, pages are read one at a time
  * through copy_oldmem_page_encrypted().
  *
  * Context: Process context; may sleep.  Takes the window cache's mutex,
- * but not across the copy.
+ * but not across the copy, and the resource tree's lock.
  * Return: @len; -ENOMEM if old memory could not be mapped; -EFAULT if
  * @iter could not take all the bytes.
  */
 ssize_t vmcore_oldmem_read(struct iov_iter *iter, u64 pa, size_t len,
 			   u64 lo, u64 hi)
 {
-	unsigned int how = 0;
+	unsigned int how = OLDMEM_SEGMENT;
 
 	if (cc_platform_has(CC_ATTR_MEM_ENCRYPT))
 		how |= OLDMEM_ENCRYPTED;

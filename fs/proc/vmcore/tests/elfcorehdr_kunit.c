@@ -22,6 +22,9 @@
 #define TEST_LOAD1_LEN	0x200000ULL
 #define TEST_LOAD2_PA	0x400000ULL
 #define TEST_LOAD2_LEN	0x1000ULL
+/* The capture kernel's own memory, as the rules are told. */
+#define TEST_OWN_PA	0x800000ULL
+#define TEST_OWN_END	0x900000ULL
 
 struct test_core {
 	const struct vmcore_elf_class *cls;
@@ -393,6 +396,22 @@ static void spoil_other_type(struct test_core *t)
 	set_ph(t, 2, PT_GNU_STACK, 0, 0, 0);
 }
 
+static void spoil_load_own(struct test_core *t)
+{
+	set_ph(t, 2, PT_LOAD, TEST_OWN_PA + 0x1000, 0x1000, 0x1000);
+}
+
+/* Its last byte is the own memory's first. */
+static void spoil_load_tail_own(struct test_core *t)
+{
+	set_ph(t, 2, PT_LOAD, TEST_OWN_PA - 0xfff, 0x1000, 0x1000);
+}
+
+static void spoil_note_own(struct test_core *t)
+{
+	set_ph(t, 0, PT_NOTE, TEST_OWN_PA - 0x100, 0x200, 0x200);
+}
+
 static const struct salvage_case salvage_cases[] = {
 	{ "overlapping PT_LOADs", spoil_loads_overlap, -1,
 	  "PT_LOAD segments overlap, each is read on its own", VMCORE_KEEP,
@@ -407,6 +426,15 @@ static const struct salvage_case salvage_cases[] = {
 	  2, 0 },
 	{ "PT_GNU_STACK", spoil_other_type, 2, "neither PT_LOAD nor PT_NOTE",
 	  VMCORE_DROP, 1, 1 },
+	{ "PT_LOAD in own memory", spoil_load_own, 2,
+	  "PT_LOAD reaches the capture kernel's own memory, which reads as zeros",
+	  VMCORE_KEEP, 2, 1 },
+	{ "PT_LOAD ending in own memory", spoil_load_tail_own, 2,
+	  "PT_LOAD reaches the capture kernel's own memory, which reads as zeros",
+	  VMCORE_KEEP, 2, 1 },
+	{ "PT_NOTE into own memory", spoil_note_own, 0,
+	  "PT_NOTE reaches the capture kernel's own memory, read only up to it",
+	  VMCORE_KEEP, 2, 1 },
 };
 
 static void salvage_case_desc(const struct salvage_case *c, char *desc)
@@ -444,11 +472,20 @@ static void record_salvage(const struct vmcore_hdr *h, int phdr,
 	}
 }
 
+/* The capture kernel's own memory, for the rules: [TEST_OWN_PA, _END). */
+static u64 test_own_ram_start(u64 start, u64 end)
+{
+	u64 first = max(start, TEST_OWN_PA);
+
+	return first < min(end, TEST_OWN_END) ? first : end;
+}
+
 static void elfcorehdr_test_damage_salvaged(struct kunit *test)
 {
 	const struct salvage_case *c = test->param_value;
 	struct test_core *t = make_core(test, ELFCLASS64);
-	struct salvage_log log = { .h.salvage = record_salvage };
+	struct salvage_log log = { .h.salvage = record_salvage,
+				   .h.own_ram_start = test_own_ram_start };
 	const char *why = NULL;
 
 	c->spoil(t);
@@ -459,6 +496,31 @@ static void elfcorehdr_test_damage_salvaged(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, log.verdict, c->verdict);
 	KUNIT_EXPECT_EQ(test, vmcore_hdr_count(&log.h, PT_LOAD), c->loads);
 	KUNIT_EXPECT_EQ(test, vmcore_hdr_count(&log.h, PT_NOTE), c->notes);
+}
+
+/*
+ * Segments that end where the own memory begins, or start where it
+ * ends, break no rule; nor does any segment when the rules are
+ * told of no own memory.
+ */
+static void elfcorehdr_test_own_memory_bounds(struct kunit *test)
+{
+	struct test_core *t = make_core(test, ELFCLASS64);
+	struct salvage_log log = { .h.salvage = record_salvage,
+				   .h.own_ram_start = test_own_ram_start };
+	const char *why = NULL;
+
+	set_ph(t, 0, PT_NOTE, TEST_OWN_END, TEST_NOTE_LEN, TEST_NOTE_LEN);
+	set_ph(t, 1, PT_LOAD, TEST_OWN_PA - 0x1000, 0x1000, 0x1000);
+	set_ph(t, 2, PT_LOAD, TEST_OWN_END, 0x1000, 0x1000);
+	KUNIT_EXPECT_EQ_MSG(test, check(t, &log.h, &why), 0, "%s", why);
+	KUNIT_EXPECT_EQ_MSG(test, log.count, 0U, "%s", log.why);
+
+	t = make_core(test, ELFCLASS64);
+	log = (struct salvage_log){ .h.salvage = record_salvage };
+	set_ph(t, 1, PT_LOAD, TEST_OWN_PA, 0x1000, 0x1000);
+	KUNIT_EXPECT_EQ_MSG(test, check(t, &log.h, &why), 0, "%s", why);
+	KUNIT_EXPECT_EQ_MSG(test, log.count, 0U, "%s", log.why);
 }
 
 /* --- notes ----------------------------------------------------------- */
@@ -700,6 +762,7 @@ static struct kunit_case elfcorehdr_test_cases[] = {
 	KUNIT_CASE(elfcorehdr_test_table_beyond_4m_rejected),
 	KUNIT_CASE_PARAM(elfcorehdr_test_damage_salvaged,
 			 salvage_gen_params),
+	KUNIT_CASE(elfcorehdr_test_own_memory_bounds),
 	KUNIT_CASE_PARAM(elfcorehdr_test_note_size_found,
 			 note_size_gen_params),
 	KUNIT_CASE(elfcorehdr_test_notes_merged),
