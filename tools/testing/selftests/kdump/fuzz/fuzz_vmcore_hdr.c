@@ -40,7 +40,12 @@ static struct {
 	unsigned int drops;
 	unsigned int drop[PN_XNUM];	/* program headers dropped */
 	bool dropped[PN_XNUM];		/* the same, by index */
+	unsigned int owns;
+	unsigned int own[PN_XNUM];	/* said to reach own memory */
+	bool owned[PN_XNUM];		/* the same, by index */
 } salvage;
+
+#define OWN_RAM_SAID	"reaches the capture kernel's own memory"
 
 /* One accepted header, and the model of its file. */
 struct model {
@@ -116,6 +121,12 @@ static void count_salvage(const struct vmcore_hdr *h, int phdr,
 	CHECK(verdict == VMCORE_DROP || verdict == VMCORE_KEEP);
 	CHECK(verdict == VMCORE_KEEP || phdr >= 0);
 	salvage.calls++;
+	if (strstr(why, OWN_RAM_SAID)) {
+		CHECK(verdict == VMCORE_KEEP && phdr >= 0);
+		CHECK(!salvage.owned[phdr]);
+		salvage.owned[phdr] = true;
+		salvage.own[salvage.owns++] = phdr;
+	}
 	if (verdict != VMCORE_DROP)
 		return;
 	CHECK(!salvage.dropped[phdr]);
@@ -127,6 +138,8 @@ static void salvage_reset(void)
 {
 	while (salvage.drops)
 		salvage.dropped[salvage.drop[--salvage.drops]] = false;
+	while (salvage.owns)
+		salvage.owned[salvage.own[--salvage.owns]] = false;
 	salvage.calls = 0;
 }
 
@@ -146,6 +159,28 @@ static u64 load_span(const struct ph *p)
 		return 0;
 	return ((p->offset + p->memsz + PAGE_SIZE - 1) &
 		~(u64)(PAGE_SIZE - 1)) - base;
+}
+
+/* Bytes of a PT_NOTE that are read: at most 1 MiB, none of own memory. */
+static u64 note_read_len(const struct ph *p)
+{
+	u64 len = p->memsz < SZ_1M ? p->memsz : SZ_1M;
+
+	return len ? fuzz_own_ram_start(p->offset, p->offset + len) -
+		     p->offset : 0;
+}
+
+/* Does a kept segment reach own memory: a PT_LOAD, a note's read? */
+static bool reaches_own(const struct ph *p)
+{
+	u64 len = p->memsz;
+
+	if (p->type == PT_NOTE) {
+		len = p->memsz < SZ_1M ? p->memsz : SZ_1M;
+		return len && note_read_len(p) < len;
+	}
+	return len && fuzz_own_ram_start(p->offset, p->offset + len) <
+		      p->offset + len;
 }
 
 /* A drop turns a bad program header into PT_NULL, and nothing else. */
@@ -177,6 +212,7 @@ static void check_accepted_phdr(const struct model *m, unsigned int i,
 	if (p.type == PT_NULL)
 		return;
 	CHECK(range_ok(&p));
+	CHECK(salvage.owned[i] == reaches_own(&p));
 	if (p.type == PT_NOTE) {
 		*notes += p.memsz < SZ_1M ? p.memsz : SZ_1M;
 		return;
@@ -255,7 +291,7 @@ static void check_notes(const struct model *m, const u8 *notes,
 		model_ph(m, m->h->buf, i, &p);
 		if (p.type != PT_NOTE)
 			continue;
-		len = p.memsz < SZ_1M ? p.memsz : SZ_1M;
+		len = note_read_len(&p);
 		seg = note_bytes(m, &p, len);
 		if (!len || !seg)
 			continue;
@@ -469,7 +505,8 @@ static int load_header(struct vmcore_hdr *h, const u8 *in, size_t size,
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct vmcore_hdr h = { .salvage = count_salvage };
+	struct vmcore_hdr h = { .salvage = count_salvage,
+				.own_ram_start = fuzz_own_ram_start };
 	struct model m = { .in = data, .in_size = size, .h = &h };
 	const char *why = NULL;
 	u8 *hdr;

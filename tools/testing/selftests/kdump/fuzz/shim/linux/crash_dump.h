@@ -19,4 +19,13 @@ ssize_t elfcorehdr_read_notes(char *buf, size_t count, u64 *ppos);
 #define FUZZ_OLDMEM_BASE	0x1000ULL
 void fuzz_oldmem_set(const void *mem, size_t size);
 
+/*
+ * Fuzzer only: the capture kernel's own memory, [FUZZ_OWN_START,
+ * FUZZ_OWN_END), one page inside inputs of 8 KiB or more; no read may
+ * reach it.
+ */
+#define FUZZ_OWN_START		0x3000ULL
+#define FUZZ_OWN_END		0x4000ULL
+u64 fuzz_own_ram_start(u64 start, u64 end);
+
 #endif
