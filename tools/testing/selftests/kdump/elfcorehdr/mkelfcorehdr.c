@@ -9,11 +9,15 @@
  * The blob is placed at physical address PHYS in the guest; offsets in
  * its program headers are physical addresses, as in a real elfcorehdr.
  * It holds the header, one PT_NOTE pointing at a VMCOREINFO note inside
- * the blob, and two PT_LOADs describing 16 MiB of RAM each.  Variants:
+ * the blob, and two PT_LOADs describing 4 MiB of RAM each, at PHYS + 8 MiB
+ * and PHYS + 12 MiB: the test keeps [PHYS + 8 MiB, PHYS + 16 MiB) out of
+ * the capture kernel's RAM, as old memory is.  Variants:
  * valid, bad-magic, bad-class, bad-phentsize, phnum-huge, phoff-huge,
  * note-huge, note-overruns, note-unaligned, load-wraps, loads-overlap,
  * other-phdr (a PT_GNU_STACK after the PT_LOADs), loads-huge (valid: the
- * second PT_LOAD is 64 GiB at 4 GiB, as on a machine with that much RAM).
+ * second PT_LOAD is 64 GiB at 4 GiB, as on a machine with that much RAM),
+ * load-own (the first PT_LOAD is 16 MiB at 16 MiB, the capture kernel's
+ * own RAM).
  *
  * With --loads, a valid header whose N PT_LOADs split the SIZE bytes of
  * RAM at START into equal runs of whole pages (the last takes the rest),
@@ -59,16 +63,21 @@ static uint64_t put_note(const char *variant)
 	return sizeof(nh) + 12 + ((sizeof(text) - 1 + 3) & ~3u);
 }
 
-static void put_loads(Elf64_Phdr *ph, const char *variant)
+static void put_loads(Elf64_Phdr *ph, uint64_t base, const char *variant)
 {
-	uint64_t second = is(variant, "loads-overlap") ? 0x1800000 : 0x2000000;
+	uint64_t second = base + (is(variant, "loads-overlap") ? 0xa00000 :
+							      0xc00000);
 	int i;
 
 	for (i = 0; i < 2; i++) {
 		ph[i] = (Elf64_Phdr){ .p_type = PT_LOAD, .p_flags = PF_R | PF_W | PF_X,
 				      .p_align = 0 };
-		ph[i].p_paddr = i ? second : 0x1000000;
-		ph[i].p_memsz = 0x1000000;
+		ph[i].p_paddr = i ? second : base + 0x800000;
+		ph[i].p_memsz = 0x400000;
+	}
+	if (is(variant, "load-own")) {
+		ph[0].p_paddr = 0x1000000;
+		ph[0].p_memsz = 0x1000000;
 	}
 	if (is(variant, "load-wraps"))
 		ph[1].p_paddr = 0xfffffffffffff000ull;
@@ -113,7 +122,7 @@ static void build(uint64_t base, const char *variant)
 	}
 	if (is(variant, "note-unaligned"))
 		ph[0].p_offset += 2;
-	put_loads(ph + 1, variant);
+	put_loads(ph + 1, base, variant);
 	if (is(variant, "other-phdr")) {
 		ph[3] = (Elf64_Phdr){ .p_type = PT_GNU_STACK, .p_flags = PF_R };
 		eh->e_phnum = 4;
